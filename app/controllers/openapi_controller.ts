@@ -1,0 +1,7 @@
+import { openapiDocument } from '#openapi/document'
+
+export default class OpenapiController {
+  async show() {
+    return openapiDocument
+  }
+}

@@ -1,0 +1,8 @@
+/*
+ * Policy registry for Bouncer (lazy imports so a route loads only the policies it uses).
+ */
+export const policies = {
+  UserPolicy: () => import('#policies/user_policy'),
+  OrganisationPolicy: () => import('#policies/organisation_policy'),
+  AuditPolicy: () => import('#policies/audit_policy'),
+}

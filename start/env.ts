@@ -1,0 +1,32 @@
+/*
+ * Environment variables: validated and typed here; every knob has a safe default
+ * so `npm start` works on a fresh clone with no .env file.
+ */
+import { Env } from '@adonisjs/core/env'
+
+export default await Env.create(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum.optional(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number.optional(),
+  HOST: Env.schema.string.optional({ format: 'host' }),
+  APP_KEY: Env.schema.secret.optional(),
+  APP_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  LOG_LEVEL: Env.schema.string.optional(),
+
+  DB_CONNECTION: Env.schema.enum.optional(['sqlite', 'mysql'] as const),
+  SQLITE_FILE: Env.schema.string.optional(),
+  DB_HOST: Env.schema.string.optional({ format: 'host' }),
+  DB_PORT: Env.schema.number.optional(),
+  DB_USER: Env.schema.string.optional(),
+  DB_PASSWORD: Env.schema.string.optional(),
+  DB_DATABASE: Env.schema.string.optional(),
+
+  SESSION_IDLE_MINUTES: Env.schema.number.optional(),
+  LOGIN_MAX_FAILURES: Env.schema.number.optional(),
+  LOGIN_LOCK_MINUTES: Env.schema.number.optional(),
+  ACCESS_TOKEN_TTL: Env.schema.string.optional(),
+  AUDIT_HASH: Env.schema.enum.optional(['sha256', 'sm3'] as const),
+  BODY_LIMIT: Env.schema.string.optional(),
+  CORS_ORIGIN: Env.schema.string.optional(),
+  WORKFLOW_ENGINE: Env.schema.enum.optional(['embedded', 'operaton'] as const),
+  OPERATON_URL: Env.schema.string.optional(),
+})

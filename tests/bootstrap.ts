@@ -1,0 +1,39 @@
+import { assert } from '@japa/assert'
+import { apiClient } from '@japa/api-client'
+import app from '@adonisjs/core/services/app'
+import type { Config } from '@japa/runner/types'
+import { pluginAdonisJS } from '@japa/plugin-adonisjs'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { authApiClient } from '@adonisjs/auth/plugins/api_client'
+import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
+import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
+
+export const plugins: Config['plugins'] = [
+  assert(),
+  pluginAdonisJS(app),
+  apiClient(),
+  sessionApiClient(app),
+  shieldApiClient(),
+  authApiClient(app),
+]
+
+/*
+ * A fresh schema per run: drop everything, migrate, seed the demo city. Tests then run
+ * inside a global transaction each, so they never see each other's writes.
+ */
+export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
+  setup: [() => runAce('migration:fresh', ['--compact-output', '--no-schema-generate']), () => runAce('db:seed', ['--compact-output'])],
+  teardown: [],
+}
+
+async function runAce(name: string, args: string[]) {
+  const ace = await app.container.make('ace')
+  const command = await ace.exec(name, args)
+  if (command.exitCode) throw command.error ?? new Error(`${name} failed`)
+}
+
+export const configureSuite: Config['configureSuite'] = (suite) => {
+  if (['browser', 'functional', 'e2e'].includes(suite.name)) {
+    return suite.setup(() => testUtils.httpServer().start())
+  }
+}
