@@ -4,7 +4,7 @@ export default defineConfig({
   experimental: {},
 
   // The Vue app is built into frontend/dist and served from there.
-  directories: { public: 'frontend/dist' },
+  directories: { public: 'frontend/dist', commands: 'app/commands' },
 
   commands: [
     () => import('@adonisjs/core/commands'),

@@ -2,6 +2,10 @@
  * Japa entrypoint. NODE_ENV is forced to test so .env.test and test config apply.
  */
 process.env.NODE_ENV = 'test'
+// Own port so a dev server on 3333 does not collide with the suite.
+process.env.HOST ??= '127.0.0.1'
+process.env.PORT ??= '3344'
+process.env.SESSION_STORE ??= 'memory'
 
 import 'reflect-metadata'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'

@@ -17,7 +17,8 @@ const sessionConfig = defineConfig({
     secure: app.inProduction,
     sameSite: 'strict',
   },
-  store: 'database',
+  // Tests use the memory store: a DB write outside each test's global transaction would lock SQLite.
+  store: env.get('SESSION_STORE') ?? 'database',
   stores: {
     database: stores.database({ tableName: 'sessions', gcProbability: 2 }),
   },

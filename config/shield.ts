@@ -19,11 +19,19 @@ const shieldConfig = defineConfig({
     reportOnly: false,
   },
   csrf: {
-    // API clients authenticate with bearer tokens (no cookies), so only cookie sessions need CSRF.
+    /*
+     * CSRF only matters where a cookie carries authority. Bearer-token calls and calls with
+     * no session cookie are exempt (they get a plain 401 if they need a login); the browser
+     * login itself is always checked, against login CSRF.
+     */
     enabled: true,
     exceptRoutes: (ctx) => {
+      if (ctx.request.url() === '/api/v1/auth/session') return false
+      // Token login answers with a bearer token and never touches the cookie session.
+      if (ctx.request.url() === '/api/v1/auth/login') return true
       const auth = ctx.request.header('authorization') ?? ''
-      return auth.toLowerCase().startsWith('bearer ') || ctx.request.url() === '/api/v1/auth/login'
+      if (auth.toLowerCase().startsWith('bearer ')) return true
+      return !ctx.request.header('cookie')?.includes('ecoshare-session=')
     },
     enableXsrfCookie: true,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],

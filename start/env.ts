@@ -20,6 +20,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   DB_PASSWORD: Env.schema.string.optional(),
   DB_DATABASE: Env.schema.string.optional(),
 
+  SESSION_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
   SESSION_IDLE_MINUTES: Env.schema.number.optional(),
   LOGIN_MAX_FAILURES: Env.schema.number.optional(),
   LOGIN_LOCK_MINUTES: Env.schema.number.optional(),

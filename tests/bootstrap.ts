@@ -5,14 +5,12 @@ import type { Config } from '@japa/runner/types'
 import { pluginAdonisJS } from '@japa/plugin-adonisjs'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { authApiClient } from '@adonisjs/auth/plugins/api_client'
-import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 
 export const plugins: Config['plugins'] = [
   assert(),
   pluginAdonisJS(app),
-  apiClient(),
-  sessionApiClient(app),
+  apiClient({ baseURL: `http://${process.env.HOST}:${process.env.PORT}` }),
   shieldApiClient(),
   authApiClient(app),
 ]
@@ -22,7 +20,7 @@ export const plugins: Config['plugins'] = [
  * inside a global transaction each, so they never see each other's writes.
  */
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [() => runAce('migration:fresh', ['--compact-output', '--no-schema-generate']), () => runAce('db:seed', ['--compact-output'])],
+  setup: [() => runAce('migration:fresh', []), () => runAce('db:seed', ['--compact-output'])],
   teardown: [],
 }
 

@@ -67,7 +67,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     // Body-parser failures (raw-body/co-body) carry a type and a 4xx status.
     const type = (error as any)?.type as string | undefined
     if (type === 'entity.too.large' || status === 413) return { status: 413, code: 'E_PAYLOAD_TOO_LARGE' }
-    if (type === 'entity.parse.failed' || error instanceof SyntaxError) return { status: 400, code: 'E_BAD_JSON' }
+    const message = String((error as any)?.message ?? '')
+    if (type === 'entity.parse.failed' || error instanceof SyntaxError || message.startsWith('Invalid JSON')) {
+      return { status: 400, code: 'E_BAD_JSON' }
+    }
     if (status === 415) return { status: 415, code: 'E_UNSUPPORTED_MEDIA_TYPE' }
     if (status >= 400 && status < 500) return { status, code: status === 404 ? 'E_NOT_FOUND' : 'E_VALIDATION' }
     return { status: 500, code: 'E_INTERNAL' }

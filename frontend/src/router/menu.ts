@@ -1,0 +1,7 @@
+import type { RouteRecordRaw } from 'vue-router'
+import home from './modules/home'
+import system from './modules/system'
+import audit from './modules/audit'
+
+/** Sidebar order; each entry is one menu section and one router module. */
+export const menuSections: RouteRecordRaw[] = [home, system, audit]
