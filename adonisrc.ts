@@ -28,6 +28,7 @@ export default defineConfig({
     () => import('@adonisjs/bouncer/bouncer_provider'),
     () => import('@adonisjs/i18n/i18n_provider'),
     () => import('@adonisjs/static/static_provider'),
+    () => import('@adonisjs/limiter/limiter_provider'),
   ],
 
   preloads: [() => import('#start/routes'), () => import('#start/kernel')],

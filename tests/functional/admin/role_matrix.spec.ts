@@ -52,7 +52,7 @@ test.group('Admin routes / role matrix', (group) => {
         const target = await demoUser('citizen')
         const org = await Organisation.findByOrFail('code', 'SO-0001')
         let request = client[c.method](c.path({ userId: target.id, orgId: org.id }))
-        if (c.body) request = request.json(c.body())
+        if (c.body) request = request.json(c.body() as never)
         const response = await request.withGuard('api').loginAs(actor)
         response.assertStatus(expected)
         if (expected === 403) {

@@ -42,7 +42,7 @@ test.group('Audit trail', (group) => {
     await someEvents(client)
     const response = await client.get('/api/v1/audit/events.csv').qs({ action: 'auth.login' }).withGuard('api').loginAs(await demoUser('auditadmin'))
     response.assertStatus(200)
-    assert.match(response.header('content-type'), /text\/csv/)
+    assert.match(response.header('content-type') ?? '', /text\/csv/)
     const text = response.text()
     assert.isTrue(text.startsWith('\uFEFFseq,occurred_at'))
     const lines = text.trim().split('\r\n')
