@@ -11,7 +11,7 @@ import * as city from '#database/data/city'
  * Organisations and demo users of 江城市. Idempotent (upsert by code / username), so it
  * can run on every first start. Refused in production: demo passwords must never exist there.
  */
-export default class MainSeeder extends BaseSeeder {
+export default class OrganisationsSeeder extends BaseSeeder {
   static environment = ['development', 'test']
 
   async run() {
