@@ -14,7 +14,12 @@ const bodyParserConfig = defineConfig({
     convertEmptyStringsToNull: true,
     strict: true,
     limit,
-    types: ['application/json', 'application/json-patch+json', 'application/vnd.api+json', 'application/csp-report'],
+    types: [
+      'application/json',
+      'application/json-patch+json',
+      'application/vnd.api+json',
+      'application/csp-report',
+    ],
   },
   multipart: {
     autoProcess: true,

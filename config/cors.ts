@@ -1,7 +1,10 @@
 import env from '#start/env'
 import { defineConfig } from '@adonisjs/cors'
 
-const origins = (env.get('CORS_ORIGIN') ?? '').split(',').map((o) => o.trim()).filter(Boolean)
+const origins = (env.get('CORS_ORIGIN') ?? '')
+  .split(',')
+  .map((o) => o.trim())
+  .filter(Boolean)
 
 // Same-origin by default; cross-origin API clients are listed explicitly.
 const corsConfig = defineConfig({

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
@@ -9,7 +11,11 @@ const seeders = { paths: ['database/seeders'] }
  * One code path, two databases: SQLite (default, nothing to install) and
  * MySQL 8 / MariaDB 10.11 for production. Tests use their own SQLite file.
  */
-const sqliteFile = env.get('SQLITE_FILE') ?? (app.inTest ? 'tmp/test.sqlite3' : 'tmp/ecoshare.sqlite3')
+const sqliteFile =
+  env.get('SQLITE_FILE') ?? (app.inTest ? 'tmp/test.sqlite3' : 'tmp/ecoshare.sqlite3')
+
+// A fresh clone has no tmp/ yet; better-sqlite3 does not create folders.
+mkdirSync(dirname(app.makePath(sqliteFile)), { recursive: true })
 
 const dbConfig = defineConfig({
   connection: env.get('DB_CONNECTION') ?? 'sqlite',

@@ -28,6 +28,5 @@ export default await Env.create(new URL('../', import.meta.url), {
   AUDIT_HASH: Env.schema.enum.optional(['sha256', 'sm3'] as const),
   BODY_LIMIT: Env.schema.string.optional(),
   CORS_ORIGIN: Env.schema.string.optional(),
-  WORKFLOW_ENGINE: Env.schema.enum.optional(['embedded', 'operaton'] as const),
-  OPERATON_URL: Env.schema.string.optional(),
+  WORKFLOW_ENGINE: Env.schema.enum.optional(['embedded'] as const),
 })

@@ -14,10 +14,17 @@ export default class AuditEventsController {
   async index(ctx: HttpContext) {
     await ctx.bouncer.with(AuditPolicy).authorize('read')
     const filters = await validateQuery(ctx, auditFilterValidator, AUDIT_FILTER_FIELDS)
-    const page = await auditQuery(filters).orderBy('seq', 'desc').paginate(filters.page ?? 1, filters.perPage ?? 50)
+    const page = await auditQuery(filters)
+      .orderBy('seq', 'desc')
+      .paginate(filters.page ?? 1, filters.perPage ?? 50)
     return {
       data: page.all().map(transformAuditEvent),
-      meta: { total: page.total, perPage: page.perPage, currentPage: page.currentPage, lastPage: page.lastPage },
+      meta: {
+        total: page.total,
+        perPage: page.perPage,
+        currentPage: page.currentPage,
+        lastPage: page.lastPage,
+      },
     }
   }
 
@@ -25,13 +32,20 @@ export default class AuditEventsController {
   async export(ctx: HttpContext) {
     await ctx.bouncer.with(AuditPolicy).authorize('read')
     const filters = await validateQuery(ctx, auditFilterValidator, AUDIT_FILTER_FIELDS)
-    await recordAudit(actorFromContext(ctx), { action: 'audit.export', result: 'success', details: { filters: ctx.request.qs() } })
+    await recordAudit(actorFromContext(ctx), {
+      action: 'audit.export',
+      result: 'success',
+      details: { filters: ctx.request.qs() },
+    })
 
     async function* lines() {
       yield '\uFEFF' + csvHeader()
       let after = 0
       for (;;) {
-        const rows = await auditQuery(filters).where('seq', '>', after).orderBy('seq', 'asc').limit(EXPORT_BATCH)
+        const rows = await auditQuery(filters)
+          .where('seq', '>', after)
+          .orderBy('seq', 'asc')
+          .limit(EXPORT_BATCH)
         for (const row of rows) yield csvRow(row)
         if (rows.length < EXPORT_BATCH) return
         after = Number(rows[rows.length - 1].seq)

@@ -19,7 +19,12 @@ export default class AuthController {
   }
 
   async destroySession(ctx: HttpContext) {
-    await recordAudit(actorFromContext(ctx), { action: 'auth.logout', result: 'success', objectType: 'user', objectId: ctx.auth.user!.id })
+    await recordAudit(actorFromContext(ctx), {
+      action: 'auth.logout',
+      result: 'success',
+      objectType: 'user',
+      objectId: ctx.auth.user!.id,
+    })
     await ctx.auth.use('web').logout()
     ctx.session.clear()
     return ctx.response.noContent()
@@ -43,7 +48,13 @@ export default class AuthController {
   async destroyToken(ctx: HttpContext) {
     const user = ctx.auth.use('api').getUserOrFail()
     await User.accessTokens.delete(user, user.currentAccessToken.identifier)
-    await recordAudit(actorFromContext(ctx), { action: 'auth.logout', result: 'success', objectType: 'user', objectId: user.id, details: { via: 'token' } })
+    await recordAudit(actorFromContext(ctx), {
+      action: 'auth.logout',
+      result: 'success',
+      objectType: 'user',
+      objectId: user.id,
+      details: { via: 'token' },
+    })
     return ctx.response.noContent()
   }
 

@@ -11,7 +11,12 @@ export default class HealthController {
       await db.rawQuery('select 1 as ok')
       return { status: 'ok', db: dbName, engine }
     } catch {
-      return response.serviceUnavailable({ status: 'error', db: dbName, engine, error: { code: 'E_SERVICE_UNAVAILABLE', message: 'database unreachable' } })
+      return response.serviceUnavailable({
+        status: 'error',
+        db: dbName,
+        engine,
+        error: { code: 'E_SERVICE_UNAVAILABLE', message: 'database unreachable' },
+      })
     }
   }
 }

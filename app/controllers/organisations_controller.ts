@@ -9,7 +9,10 @@ import {
   createOrganisationValidator,
   updateOrganisationValidator,
 } from '#validators/organisation'
-import { buildOrganisationTree, transformOrganisation } from '#transformers/organisation_transformer'
+import {
+  buildOrganisationTree,
+  transformOrganisation,
+} from '#transformers/organisation_transformer'
 import { actorFromContext } from '#services/audit/audit_log'
 import { routeId } from '#controllers/users_controller'
 

@@ -11,9 +11,14 @@ export default class SpaController {
     const path = ctx.request.url()
     if (path.startsWith('/api/') || path === '/api') throw new AppException('E_NOT_FOUND', 404)
     try {
-      cachedIndex = app.inProduction && cachedIndex ? cachedIndex : await readFile(app.publicPath('index.html'), 'utf8')
+      cachedIndex =
+        app.inProduction && cachedIndex
+          ? cachedIndex
+          : await readFile(app.publicPath('index.html'), 'utf8')
     } catch {
-      throw new AppException('E_NOT_FOUND', 404, { message: 'frontend not built: run npm run build:frontend' })
+      throw new AppException('E_NOT_FOUND', 404, {
+        message: 'frontend not built: run npm run build:frontend',
+      })
     }
     ctx.response.header('Content-Type', 'text/html; charset=utf-8')
     ctx.response.header('Cache-Control', 'no-cache')

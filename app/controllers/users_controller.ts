@@ -21,7 +21,13 @@ export default class UsersController {
     await ctx.bouncer.with(UserPolicy).authorize('viewList')
     const filters = await validateQuery(ctx, listUsersValidator, LIST_USER_FIELDS)
     const page = await User.query()
-      .if(filters.q, (q) => q.where((w) => w.where('username', 'like', `%${filters.q}%`).orWhere('displayName', 'like', `%${filters.q}%`)))
+      .if(filters.q, (q) =>
+        q.where((w) =>
+          w
+            .where('username', 'like', `%${filters.q}%`)
+            .orWhere('displayName', 'like', `%${filters.q}%`)
+        )
+      )
       .if(filters.organisationId, (q) => q.where('organisationId', filters.organisationId!))
       .if(filters.status, (q) => q.where('status', filters.status!))
       .if(filters.role, (q) => q.whereHas('roleRows', (r) => r.where('role', filters.role!)))

@@ -41,14 +41,25 @@ export default class HttpExceptionHandler extends ExceptionHandler {
 
   private classify(error: unknown): Rendered {
     if (error instanceof AppException) {
-      return { status: error.status, code: error.code!, params: error.params, details: error.details }
+      return {
+        status: error.status,
+        code: error.code!,
+        params: error.params,
+        details: error.details,
+      }
     }
     if (error instanceof vineErrors.E_VALIDATION_ERROR) {
-      const details = (error.messages as any[]).map((m) => ({ field: m.field, message: m.message, rule: m.rule }))
+      const details = (error.messages as any[]).map((m) => ({
+        field: m.field,
+        message: m.message,
+        rule: m.rule,
+      }))
       return { status: 422, code: 'E_VALIDATION', details }
     }
-    if (error instanceof authErrors.E_UNAUTHORIZED_ACCESS) return { status: 401, code: 'E_UNAUTHENTICATED' }
-    if (error instanceof bouncerErrors.E_AUTHORIZATION_FAILURE) return { status: 403, code: 'E_FORBIDDEN' }
+    if (error instanceof authErrors.E_UNAUTHORIZED_ACCESS)
+      return { status: 401, code: 'E_UNAUTHENTICATED' }
+    if (error instanceof bouncerErrors.E_AUTHORIZATION_FAILURE)
+      return { status: 403, code: 'E_FORBIDDEN' }
     if (error instanceof lucidErrors.E_ROW_NOT_FOUND) return { status: 404, code: 'E_NOT_FOUND' }
 
     const code = (error as any)?.code as string | undefined
@@ -66,13 +77,19 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
     // Body-parser failures (raw-body/co-body) carry a type and a 4xx status.
     const type = (error as any)?.type as string | undefined
-    if (type === 'entity.too.large' || status === 413) return { status: 413, code: 'E_PAYLOAD_TOO_LARGE' }
+    if (type === 'entity.too.large' || status === 413)
+      return { status: 413, code: 'E_PAYLOAD_TOO_LARGE' }
     const message = String((error as any)?.message ?? '')
-    if (type === 'entity.parse.failed' || error instanceof SyntaxError || message.startsWith('Invalid JSON')) {
+    if (
+      type === 'entity.parse.failed' ||
+      error instanceof SyntaxError ||
+      message.startsWith('Invalid JSON')
+    ) {
       return { status: 400, code: 'E_BAD_JSON' }
     }
     if (status === 415) return { status: 415, code: 'E_UNSUPPORTED_MEDIA_TYPE' }
-    if (status >= 400 && status < 500) return { status, code: status === 404 ? 'E_NOT_FOUND' : 'E_VALIDATION' }
+    if (status >= 400 && status < 500)
+      return { status, code: status === 404 ? 'E_NOT_FOUND' : 'E_VALIDATION' }
     return { status: 500, code: 'E_INTERNAL' }
   }
 

@@ -14,16 +14,24 @@ const IDLE_KEY = 'lastActivityAt'
  * idle timeout: no request for SESSION_IDLE_MINUTES and the session is ended server-side.
  */
 export default class AuthMiddleware {
-  async handle(ctx: HttpContext, next: NextFn, options: { guards?: (keyof Authenticators)[] } = {}) {
+  async handle(
+    ctx: HttpContext,
+    next: NextFn,
+    options: { guards?: (keyof Authenticators)[] } = {}
+  ) {
     const user = await ctx.auth.authenticateUsing(options.guards ?? ['api', 'web'])
-    if (user.status !== 'active') throw new authErrors.E_UNAUTHORIZED_ACCESS('disabled', { guardDriverName: 'session' })
+    if (user.status !== 'active')
+      throw new authErrors.E_UNAUTHORIZED_ACCESS('disabled', { guardDriverName: 'session' })
     await user.load((preloader) => preloader.load('roleRows'))
 
     if (ctx.auth.authenticatedViaGuard === 'web') {
       const last = Number(ctx.session.get(IDLE_KEY, 0))
       const now = clock.nowMs()
       if (last && now - last > idleTimeoutMinutes * 60_000) {
-        await recordAudit(actorFromContext(ctx), { action: 'auth.session_expired', result: 'success' })
+        await recordAudit(actorFromContext(ctx), {
+          action: 'auth.session_expired',
+          result: 'success',
+        })
         await ctx.auth.use('web').logout()
         ctx.session.clear()
         throw new SessionExpiredException()

@@ -11,7 +11,8 @@ export const openapiDocument = {
   info: {
     title: 'EcoShare 生态环境数据共享平台 API',
     version: '0.1.0',
-    description: 'Errors are `{error:{code,message,details?}}`, localised by Accept-Language (zh-CN default, en).',
+    description:
+      'Errors are `{error:{code,message,details?}}`, localised by Accept-Language (zh-CN default, en).',
   },
   servers: [{ url: '/' }],
   paths: { ...foundationPaths },

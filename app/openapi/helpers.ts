@@ -7,10 +7,21 @@ export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 export const json = (schema: unknown) => ({ content: { 'application/json': { schema } } })
 export const dataOf = (schema: unknown) => json({ type: 'object', properties: { data: schema } })
 export const listOf = (name: string) =>
-  json({ type: 'object', properties: { data: { type: 'array', items: ref(name) }, meta: ref('PaginationMeta') } })
+  json({
+    type: 'object',
+    properties: { data: { type: 'array', items: ref(name) }, meta: ref('PaginationMeta') },
+  })
 export const authed = [{ bearer: [] }, { session: [] }]
-export const pick = (...codes: (keyof typeof errorResponses)[]) => Object.fromEntries(codes.map((c) => [c, errorResponses[c]]))
+export const pick = (...codes: (keyof typeof errorResponses)[]) =>
+  Object.fromEntries(codes.map((c) => [c, errorResponses[c]]))
 export const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } }
-export const query = (name: string, schema: Record<string, unknown>, description?: string) => ({ name, in: 'query', schema, description })
-export const page = [query('page', { type: 'integer', minimum: 1 }), query('perPage', { type: 'integer', minimum: 1 })]
-
+export const query = (name: string, schema: Record<string, unknown>, description?: string) => ({
+  name,
+  in: 'query',
+  schema,
+  description,
+})
+export const page = [
+  query('page', { type: 'integer', minimum: 1 }),
+  query('perPage', { type: 'integer', minimum: 1 }),
+]

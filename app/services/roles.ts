@@ -34,17 +34,41 @@ export type Permission = (typeof PERMISSIONS)[number]
 
 export const ROLES: Record<RoleCode, { zh: string; en: string; permissions: Permission[] }> = {
   applicant: { zh: '申请人', en: 'Applicant', permissions: ['catalog.read', 'request.create'] },
-  dept_reviewer: { zh: '部门审核人', en: 'Department reviewer', permissions: ['catalog.read', 'task.review'] },
-  owner_reviewer: { zh: '数据提供方审核人', en: 'Data owner reviewer', permissions: ['catalog.read', 'task.review'] },
-  security_officer: { zh: '安全审核员', en: 'Security officer', permissions: ['catalog.read', 'task.review'] },
-  catalog_admin: { zh: '目录管理员', en: 'Catalog admin', permissions: ['catalog.read', 'catalog.manage'] },
-  process_admin: { zh: '流程管理员', en: 'Process admin', permissions: ['catalog.read', 'process.manage'] },
+  dept_reviewer: {
+    zh: '部门审核人',
+    en: 'Department reviewer',
+    permissions: ['catalog.read', 'task.review'],
+  },
+  owner_reviewer: {
+    zh: '数据提供方审核人',
+    en: 'Data owner reviewer',
+    permissions: ['catalog.read', 'task.review'],
+  },
+  security_officer: {
+    zh: '安全审核员',
+    en: 'Security officer',
+    permissions: ['catalog.read', 'task.review'],
+  },
+  catalog_admin: {
+    zh: '目录管理员',
+    en: 'Catalog admin',
+    permissions: ['catalog.read', 'catalog.manage'],
+  },
+  process_admin: {
+    zh: '流程管理员',
+    en: 'Process admin',
+    permissions: ['catalog.read', 'process.manage'],
+  },
   system_admin: {
     zh: '系统管理员',
     en: 'System admin',
     permissions: ['users.read', 'users.manage', 'organisations.manage'],
   },
-  security_admin: { zh: '安全管理员', en: 'Security admin', permissions: ['users.read', 'users.unlock'] },
+  security_admin: {
+    zh: '安全管理员',
+    en: 'Security admin',
+    permissions: ['users.read', 'users.unlock'],
+  },
   audit_admin: { zh: '审计管理员', en: 'Audit admin', permissions: ['audit.read'] },
 }
 

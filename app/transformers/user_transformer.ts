@@ -12,7 +12,12 @@ export function transformUser(user: User) {
     phone: maskPhone(decryptPersonal(user.phoneEncrypted)),
     organisationId: user.organisationId,
     organisation: organisation
-      ? { id: organisation.id, code: organisation.code, name: organisation.name, type: organisation.type }
+      ? {
+          id: organisation.id,
+          code: organisation.code,
+          name: organisation.name,
+          type: organisation.type,
+        }
       : null,
     roles: user.roles,
     status: user.status,

@@ -10,8 +10,20 @@ const createFields = {
   nameEn: vine.string().trim().maxLength(200).nullable().optional(),
   type: vine.enum(ORGANISATION_TYPES),
   parentId: vine.number().withoutDecimals().positive().nullable().optional(),
-  creditCode: vine.string().trim().toUpperCase().fixedLength(18).use(creditCodeRule()).nullable().optional(),
-  districtCode: vine.string().trim().regex(/^\d{6}$/).nullable().optional(),
+  creditCode: vine
+    .string()
+    .trim()
+    .toUpperCase()
+    .fixedLength(18)
+    .use(creditCodeRule())
+    .nullable()
+    .optional(),
+  districtCode: vine
+    .string()
+    .trim()
+    .regex(/^\d{6}$/)
+    .nullable()
+    .optional(),
   headUserId: vine.number().withoutDecimals().positive().nullable().optional(),
 }
 
@@ -19,8 +31,20 @@ const updateFields = {
   name: createFields.name.clone().optional(),
   nameEn: vine.string().trim().maxLength(200).nullable().optional(),
   parentId: vine.number().withoutDecimals().positive().nullable().optional(),
-  creditCode: vine.string().trim().toUpperCase().fixedLength(18).use(creditCodeRule()).nullable().optional(),
-  districtCode: vine.string().trim().regex(/^\d{6}$/).nullable().optional(),
+  creditCode: vine
+    .string()
+    .trim()
+    .toUpperCase()
+    .fixedLength(18)
+    .use(creditCodeRule())
+    .nullable()
+    .optional(),
+  districtCode: vine
+    .string()
+    .trim()
+    .regex(/^\d{6}$/)
+    .nullable()
+    .optional(),
   headUserId: vine.number().withoutDecimals().positive().nullable().optional(),
 }
 

@@ -31,5 +31,7 @@ export async function validateQuery<Schema extends SchemaTypes>(
   const query = ctx.request.qs()
   const unknown = Object.keys(query).filter((key) => !allowed.includes(key))
   if (unknown.length > 0) throw new UnknownFieldsException(unknown)
-  return validator.validate(query, { messagesProvider: ctx.i18n.createMessagesProvider() }) as Promise<Infer<Schema>>
+  return validator.validate(query, {
+    messagesProvider: ctx.i18n.createMessagesProvider(),
+  }) as Promise<Infer<Schema>>
 }

@@ -3,7 +3,12 @@
  * divisions, 12 district bureaus, 20 city departments, sample enterprises and social
  * organisations, and the public pseudo-organisation.
  */
-export const CITY_BUREAU = { code: 'JC-EEB', name: '江城市生态环境局', nameEn: 'Jiangcheng Ecology and Environment Bureau', districtCode: '420100' }
+export const CITY_BUREAU = {
+  code: 'JC-EEB',
+  name: '江城市生态环境局',
+  nameEn: 'Jiangcheng Ecology and Environment Bureau',
+  districtCode: '420100',
+}
 
 export const DIVISIONS: [code: string, name: string, nameEn: string][] = [
   ['JC-EEB-OFFICE', '办公室', 'General Office'],
@@ -85,16 +90,64 @@ export const PUBLIC_ORG = { code: 'PUBLIC', name: '社会公众', nameEn: 'Gener
  */
 export const DEMO_PASSWORD = 'EcoShare@2026'
 
-export const DEMO_USERS: { username: string; displayName: string; org: string; roles: string[]; head?: boolean }[] = [
+export const DEMO_USERS: {
+  username: string
+  displayName: string
+  org: string
+  roles: string[]
+  head?: boolean
+}[] = [
   { username: 'applicant', displayName: '李申请', org: 'JC-WR', roles: ['applicant'] },
-  { username: 'deptreviewer', displayName: '王处长', org: 'JC-WR', roles: ['dept_reviewer', 'applicant'], head: true },
-  { username: 'ownerreviewer', displayName: '张监测', org: 'JC-EEB-MON', roles: ['owner_reviewer'], head: true },
-  { username: 'secofficer', displayName: '赵安全', org: 'JC-EEB-SEC', roles: ['security_officer'], head: true },
-  { username: 'catalogadmin', displayName: '陈目录', org: 'JC-EEB-DATA', roles: ['catalog_admin'], head: true },
+  {
+    username: 'deptreviewer',
+    displayName: '王处长',
+    org: 'JC-WR',
+    roles: ['dept_reviewer', 'applicant'],
+    head: true,
+  },
+  {
+    username: 'ownerreviewer',
+    displayName: '张监测',
+    org: 'JC-EEB-MON',
+    roles: ['owner_reviewer'],
+    head: true,
+  },
+  {
+    username: 'secofficer',
+    displayName: '赵安全',
+    org: 'JC-EEB-SEC',
+    roles: ['security_officer'],
+    head: true,
+  },
+  {
+    username: 'catalogadmin',
+    displayName: '陈目录',
+    org: 'JC-EEB-DATA',
+    roles: ['catalog_admin'],
+    head: true,
+  },
   { username: 'processadmin', displayName: '刘流程', org: 'JC-EEB-IT', roles: ['process_admin'] },
-  { username: 'sysadmin', displayName: '周系统', org: 'JC-EEB-IT', roles: ['system_admin'], head: true },
+  {
+    username: 'sysadmin',
+    displayName: '周系统',
+    org: 'JC-EEB-IT',
+    roles: ['system_admin'],
+    head: true,
+  },
   { username: 'secadmin', displayName: '吴安管', org: 'JC-EEB-SEC', roles: ['security_admin'] },
-  { username: 'auditadmin', displayName: '郑审计', org: 'JC-EEB-AUDIT', roles: ['audit_admin'], head: true },
-  { username: 'enterprise', displayName: '孙企业', org: 'ENT-0004', roles: ['applicant'], head: true },
+  {
+    username: 'auditadmin',
+    displayName: '郑审计',
+    org: 'JC-EEB-AUDIT',
+    roles: ['audit_admin'],
+    head: true,
+  },
+  {
+    username: 'enterprise',
+    displayName: '孙企业',
+    org: 'ENT-0004',
+    roles: ['applicant'],
+    head: true,
+  },
   { username: 'citizen', displayName: '公众用户', org: 'PUBLIC', roles: ['applicant'] },
 ]

@@ -28,7 +28,13 @@ export default class extends BaseSchema {
 
     this.schema.createTable('user_roles', (table) => {
       table.increments('id')
-      table.integer('user_id').unsigned().notNullable().references('id').inTable('users').onDelete('CASCADE')
+      table
+        .integer('user_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('CASCADE')
       table.string('role', 32).notNullable()
       table.unique(['user_id', 'role'])
       table.index(['role'])

@@ -5,7 +5,13 @@ export default class extends BaseSchema {
     // Access tokens: only a hash of the secret is stored (the auth package's default).
     this.schema.createTable('auth_access_tokens', (table) => {
       table.increments('id')
-      table.integer('tokenable_id').unsigned().notNullable().references('id').inTable('users').onDelete('CASCADE')
+      table
+        .integer('tokenable_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('CASCADE')
       table.string('type', 32).notNullable()
       table.string('name', 100).nullable()
       table.string('hash', 255).notNullable()

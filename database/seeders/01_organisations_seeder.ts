@@ -15,29 +15,72 @@ export default class OrganisationsSeeder extends BaseSeeder {
   static environment = ['development', 'test']
 
   async run() {
-    if (app.inProduction) throw new Error('E_SEED_IN_PRODUCTION: demo data cannot be written in production')
+    if (app.inProduction)
+      throw new Error('E_SEED_IN_PRODUCTION: demo data cannot be written in production')
 
-    const bureau = await this.org({ ...city.CITY_BUREAU, type: 'city_bureau', parentId: null, sortOrder: 0 })
+    const bureau = await this.org({
+      ...city.CITY_BUREAU,
+      type: 'city_bureau',
+      parentId: null,
+      sortOrder: 0,
+    })
     for (const [i, [code, name, nameEn]] of city.DIVISIONS.entries()) {
       await this.org({ code, name, nameEn, type: 'division', parentId: bureau.id, sortOrder: i })
     }
     for (const [i, [code, name, districtCode]] of city.DISTRICTS.entries()) {
-      await this.org({ code, name: `江城市生态环境局${name}分局`, nameEn: null, type: 'district_bureau', parentId: bureau.id, districtCode, sortOrder: 100 + i })
+      await this.org({
+        code,
+        name: `江城市生态环境局${name}分局`,
+        nameEn: null,
+        type: 'district_bureau',
+        parentId: bureau.id,
+        districtCode,
+        sortOrder: 100 + i,
+      })
     }
     for (const [i, [code, name, nameEn]] of city.CITY_DEPARTMENTS.entries()) {
-      await this.org({ code, name, nameEn, type: 'city_department', parentId: null, creditCode: creditCode('11', 4201, 1000 + i), sortOrder: 200 + i })
+      await this.org({
+        code,
+        name,
+        nameEn,
+        type: 'city_department',
+        parentId: null,
+        creditCode: creditCode('11', 4201, 1000 + i),
+        sortOrder: 200 + i,
+      })
     }
     for (const [i, [code, name, district]] of city.ENTERPRISES.entries()) {
       const districtCode = city.DISTRICTS[district][2]
-      await this.org({ code, name, nameEn: null, type: 'enterprise', parentId: null, districtCode, creditCode: creditCode('91', Number(districtCode), 5000 + i), sortOrder: 300 + i })
+      await this.org({
+        code,
+        name,
+        nameEn: null,
+        type: 'enterprise',
+        parentId: null,
+        districtCode,
+        creditCode: creditCode('91', Number(districtCode), 5000 + i),
+        sortOrder: 300 + i,
+      })
     }
     for (const [i, [code, name]] of city.SOCIAL_ORGS.entries()) {
-      await this.org({ code, name, nameEn: null, type: 'social_org', parentId: null, creditCode: creditCode('51', 4201, 8000 + i), sortOrder: 400 + i })
+      await this.org({
+        code,
+        name,
+        nameEn: null,
+        type: 'social_org',
+        parentId: null,
+        creditCode: creditCode('51', 4201, 8000 + i),
+        sortOrder: 400 + i,
+      })
     }
     await this.org({ ...city.PUBLIC_ORG, type: 'public', parentId: null, sortOrder: 999 })
 
     for (const demo of city.DEMO_USERS) await this.user(demo)
-    await recordAudit(SYSTEM_ACTOR, { action: 'system.seed', result: 'success', details: { users: city.DEMO_USERS.length } })
+    await recordAudit(SYSTEM_ACTOR, {
+      action: 'system.seed',
+      result: 'success',
+      details: { users: city.DEMO_USERS.length },
+    })
   }
 
   private async org(values: Partial<Organisation> & { code: string }) {

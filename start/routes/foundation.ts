@@ -11,7 +11,6 @@ const AuditEventsController = () => import('#controllers/audit_events_controller
 const HealthController = () => import('#controllers/health_controller')
 const OpenapiController = () => import('#controllers/openapi_controller')
 
-
 router.get('/health', [HealthController, 'show']).as('health')
 router.get('/api/openapi.json', [OpenapiController, 'show']).as('openapi')
 
@@ -35,11 +34,21 @@ router
 
         router.get('/admin/users', [UsersController, 'index']).as('admin.users.index')
         router.post('/admin/users', [UsersController, 'store']).as('admin.users.store')
-        router.patch('/admin/users/:id', [UsersController, 'update']).as('admin.users.update').where('id', router.matchers.number())
-        router.post('/admin/users/:id/unlock', [UsersController, 'unlock']).as('admin.users.unlock').where('id', router.matchers.number())
+        router
+          .patch('/admin/users/:id', [UsersController, 'update'])
+          .as('admin.users.update')
+          .where('id', router.matchers.number())
+        router
+          .post('/admin/users/:id/unlock', [UsersController, 'unlock'])
+          .as('admin.users.unlock')
+          .where('id', router.matchers.number())
 
-        router.get('/admin/organisations/tree', [OrganisationsController, 'tree']).as('admin.organisations.tree')
-        router.post('/admin/organisations', [OrganisationsController, 'store']).as('admin.organisations.store')
+        router
+          .get('/admin/organisations/tree', [OrganisationsController, 'tree'])
+          .as('admin.organisations.tree')
+        router
+          .post('/admin/organisations', [OrganisationsController, 'store'])
+          .as('admin.organisations.store')
         router
           .patch('/admin/organisations/:id', [OrganisationsController, 'update'])
           .as('admin.organisations.update')

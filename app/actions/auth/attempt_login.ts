@@ -18,8 +18,17 @@ let decoyHash: string | undefined
  */
 export default class AttemptLogin {
   async handle(username: string, password: string, actor: AuditActor): Promise<User> {
-    const user = await User.query().where('username', username).preload('roleRows').preload('organisation').first()
-    const who = { ...actor, actorId: user?.id ?? null, actorUsername: username, organisationId: user?.organisationId ?? null }
+    const user = await User.query()
+      .where('username', username)
+      .preload('roleRows')
+      .preload('organisation')
+      .first()
+    const who = {
+      ...actor,
+      actorId: user?.id ?? null,
+      actorUsername: username,
+      organisationId: user?.organisationId ?? null,
+    }
 
     if (!user) {
       decoyHash ??= await hash.make('decoy-password-for-timing')
@@ -42,7 +51,11 @@ export default class AttemptLogin {
       user.lockedUntil = null
       user.lastLoginAt = clock.now()
       await user.save()
-      await recordAudit(who, { action: 'auth.login', result: 'success', objectType: 'user', objectId: user.id }, trx)
+      await recordAudit(
+        who,
+        { action: 'auth.login', result: 'success', objectType: 'user', objectId: user.id },
+        trx
+      )
     })
     return user
   }
@@ -56,7 +69,13 @@ export default class AttemptLogin {
         fresh.lockedUntil = clock.now().plus({ minutes: LOCK_MINUTES })
         await recordAudit(
           who,
-          { action: 'auth.lockout', result: 'success', objectType: 'user', objectId: user.id, details: { minutes: LOCK_MINUTES } },
+          {
+            action: 'auth.lockout',
+            result: 'success',
+            objectType: 'user',
+            objectId: user.id,
+            details: { minutes: LOCK_MINUTES },
+          },
           trx
         )
       }
@@ -65,7 +84,13 @@ export default class AttemptLogin {
   }
 
   private async fail(who: AuditActor, reason: string, userId?: number): Promise<never> {
-    await recordAudit(who, { action: 'auth.login', result: 'failure', objectType: 'user', objectId: userId ?? null, details: { reason } })
+    await recordAudit(who, {
+      action: 'auth.login',
+      result: 'failure',
+      objectType: 'user',
+      objectId: userId ?? null,
+      details: { reason },
+    })
     throw new InvalidCredentialsException()
   }
 }

@@ -22,7 +22,11 @@ export default class SaveUser {
   async create(input: CreateInput, actor: AuditActor): Promise<User> {
     return db.transaction(async (trx) => {
       if (await User.query({ client: trx }).where('username', input.username).first()) {
-        throw new FieldConflictException('username', 'database.unique', '用户名已存在 / username already exists')
+        throw new FieldConflictException(
+          'username',
+          'database.unique',
+          '用户名已存在 / username already exists'
+        )
       }
       await this.assertOrganisation(input.organisationId, trx)
       const user = new User().useTransaction(trx)
@@ -41,7 +45,13 @@ export default class SaveUser {
       await this.replaceRoles(user, input.roles, trx)
       await recordAudit(
         actor,
-        { action: 'user.create', result: 'success', objectType: 'user', objectId: user.id, details: { username: user.username, roles: input.roles } },
+        {
+          action: 'user.create',
+          result: 'success',
+          objectType: 'user',
+          objectId: user.id,
+          details: { username: user.username, roles: input.roles },
+        },
         trx
       )
       return this.reload(user.id, trx)
@@ -51,11 +61,21 @@ export default class SaveUser {
   async update(userId: number, input: UpdateInput, actor: AuditActor): Promise<User> {
     return db.transaction(async (trx) => {
       const user = await User.query({ client: trx }).where('id', userId).forUpdate().firstOrFail()
-      if (input.organisationId !== undefined) await this.assertOrganisation(input.organisationId, trx)
-      if (input.password !== undefined && passwordProblems(input.password, user.username).length > 0) {
-        throw new FieldConflictException('password', 'passwordPolicy', '密码不能包含用户名 / must not contain the username')
+      if (input.organisationId !== undefined)
+        await this.assertOrganisation(input.organisationId, trx)
+      if (
+        input.password !== undefined &&
+        passwordProblems(input.password, user.username).length > 0
+      ) {
+        throw new FieldConflictException(
+          'password',
+          'passwordPolicy',
+          '密码不能包含用户名 / must not contain the username'
+        )
       }
-      const changed = Object.keys(input).filter((key) => (input as Record<string, unknown>)[key] !== undefined)
+      const changed = Object.keys(input).filter(
+        (key) => (input as Record<string, unknown>)[key] !== undefined
+      )
       if (input.displayName !== undefined) user.displayName = input.displayName
       if (input.email !== undefined) user.email = input.email
       if (input.phone !== undefined) user.phoneEncrypted = encryptPersonal(input.phone)
@@ -68,10 +88,17 @@ export default class SaveUser {
       await user.save()
       if (input.roles !== undefined) await this.replaceRoles(user, input.roles, trx)
       // A disabled account or a new password ends every session and token of that user.
-      if (input.status === 'disabled' || input.password !== undefined) await revokeAllSessions(user.id, trx)
+      if (input.status === 'disabled' || input.password !== undefined)
+        await revokeAllSessions(user.id, trx)
       await recordAudit(
         actor,
-        { action: 'user.update', result: 'success', objectType: 'user', objectId: user.id, details: { changed, roles: input.roles } },
+        {
+          action: 'user.update',
+          result: 'success',
+          objectType: 'user',
+          objectId: user.id,
+          details: { changed, roles: input.roles },
+        },
         trx
       )
       return this.reload(user.id, trx)
@@ -80,7 +107,11 @@ export default class SaveUser {
 
   private async assertOrganisation(id: number, trx: TransactionClientContract) {
     if (!(await Organisation.query({ client: trx }).where('id', id).first())) {
-      throw new FieldConflictException('organisationId', 'database.exists', '所属组织不存在 / organisation does not exist')
+      throw new FieldConflictException(
+        'organisationId',
+        'database.exists',
+        '所属组织不存在 / organisation does not exist'
+      )
     }
   }
 
@@ -92,7 +123,11 @@ export default class SaveUser {
   }
 
   private reload(id: number, trx: TransactionClientContract) {
-    return User.query({ client: trx }).where('id', id).preload('roleRows').preload('organisation').firstOrFail()
+    return User.query({ client: trx })
+      .where('id', id)
+      .preload('roleRows')
+      .preload('organisation')
+      .firstOrFail()
   }
 }
 

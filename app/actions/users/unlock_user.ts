@@ -13,10 +13,20 @@ export default class UnlockUser {
       await user.save()
       await recordAudit(
         actor,
-        { action: 'user.unlock', result: 'success', objectType: 'user', objectId: user.id, details: { wasLockedUntil } },
+        {
+          action: 'user.unlock',
+          result: 'success',
+          objectType: 'user',
+          objectId: user.id,
+          details: { wasLockedUntil },
+        },
         trx
       )
-      return User.query({ client: trx }).where('id', user.id).preload('roleRows').preload('organisation').firstOrFail()
+      return User.query({ client: trx })
+        .where('id', user.id)
+        .preload('roleRows')
+        .preload('organisation')
+        .firstOrFail()
     })
   }
 }

@@ -50,7 +50,11 @@ export const SYSTEM_ACTOR: AuditActor = {
  * single SQLite writer is held for the transaction, so two appends never fork the chain.
  * Pass the caller's transaction so the event commits with the change it records.
  */
-export async function recordAudit(actor: AuditActor, entry: AuditEntry, trx?: TransactionClientContract) {
+export async function recordAudit(
+  actor: AuditActor,
+  entry: AuditEntry,
+  trx?: TransactionClientContract
+) {
   if (trx) return append(actor, entry, trx)
   return db.transaction((own) => append(actor, entry, own))
 }
@@ -68,7 +72,8 @@ async function append(actor: AuditActor, entry: AuditEntry, trx: TransactionClie
     organisationId: actor.organisationId,
     action: entry.action,
     objectType: entry.objectType ?? null,
-    objectId: entry.objectId === undefined || entry.objectId === null ? null : String(entry.objectId),
+    objectId:
+      entry.objectId === undefined || entry.objectId === null ? null : String(entry.objectId),
     result: entry.result,
     ip: actor.ip,
     userAgent: actor.userAgent,

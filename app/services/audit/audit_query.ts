@@ -18,8 +18,19 @@ export function auditQuery(filters: AuditFilters) {
 }
 
 const CSV_COLUMNS = [
-  'seq', 'occurred_at', 'actor_id', 'actor_username', 'organisation_id', 'action', 'object_type',
-  'object_id', 'result', 'ip', 'user_agent', 'details', 'hash',
+  'seq',
+  'occurred_at',
+  'actor_id',
+  'actor_username',
+  'organisation_id',
+  'action',
+  'object_type',
+  'object_id',
+  'result',
+  'ip',
+  'user_agent',
+  'details',
+  'hash',
 ] as const
 
 /** RFC 4180 quoting; a leading = + - @ is prefixed so spreadsheets never run it as a formula. */

@@ -29,12 +29,17 @@ export async function verifyAuditChain(maxBreaks = 100): Promise<ChainReport> {
   let lastSeq = 0
 
   while (breaks.length < maxBreaks) {
-    const rows = await db.from('audit_events').where('seq', '>=', expectedSeq).orderBy('seq', 'asc').limit(BATCH)
+    const rows = await db
+      .from('audit_events')
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq', 'asc')
+      .limit(BATCH)
     if (rows.length === 0) break
     for (const row of rows) {
       const fields = toFields(row)
       if (fields.seq !== expectedSeq) breaks.push({ seq: expectedSeq, reason: 'sequence_gap' })
-      if (fields.prevHash !== previousHash) breaks.push({ seq: fields.seq, reason: 'prev_hash_mismatch' })
+      if (fields.prevHash !== previousHash)
+        breaks.push({ seq: fields.seq, reason: 'prev_hash_mismatch' })
       if (hashRow(fields) !== row.hash) breaks.push({ seq: fields.seq, reason: 'hash_mismatch' })
       previousHash = row.hash
       expectedSeq = fields.seq + 1

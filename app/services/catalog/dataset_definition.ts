@@ -5,9 +5,11 @@
  */
 export type SharingAttribute = 'unconditional' | 'conditional' | 'not_shared'
 export type DataGrade = 'core' | 'important' | 'general'
-export type UpdateFrequency = 'realtime' | 'hourly' | 'daily' | 'monthly' | 'quarterly' | 'yearly' | 'irregular'
+export type UpdateFrequency =
+  'realtime' | 'hourly' | 'daily' | 'monthly' | 'quarterly' | 'yearly' | 'irregular'
 export type DeliveryMode = 'api' | 'file' | 'visual' | 'subscription' | 'exchange'
-export type FieldType = 'string' | 'integer' | 'decimal' | 'boolean' | 'date' | 'datetime' | 'geometry'
+export type FieldType =
+  'string' | 'integer' | 'decimal' | 'boolean' | 'date' | 'datetime' | 'geometry'
 
 export interface DatasetFieldDefinition {
   name: string

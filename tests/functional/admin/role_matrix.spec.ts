@@ -13,17 +13,44 @@ interface Case {
 
 let serial = 0
 const CASES: Case[] = [
-  { name: 'list users', method: 'get', path: () => '/api/v1/admin/users', allowed: { system_admin: 200, security_admin: 200 } },
+  {
+    name: 'list users',
+    method: 'get',
+    path: () => '/api/v1/admin/users',
+    allowed: { system_admin: 200, security_admin: 200 },
+  },
   {
     name: 'create user',
     method: 'post',
     path: () => '/api/v1/admin/users',
-    body: () => ({ username: `matrix${++serial}`, displayName: '矩阵用户', organisationId: 1, roles: ['applicant'], password: 'Matrix#Pass2026' }),
+    body: () => ({
+      username: `matrix${++serial}`,
+      displayName: '矩阵用户',
+      organisationId: 1,
+      roles: ['applicant'],
+      password: 'Matrix#Pass2026',
+    }),
     allowed: { system_admin: 201 },
   },
-  { name: 'update user', method: 'patch', path: ({ userId }) => `/api/v1/admin/users/${userId}`, body: () => ({ displayName: '改名' }), allowed: { system_admin: 200 } },
-  { name: 'unlock user', method: 'post', path: ({ userId }) => `/api/v1/admin/users/${userId}/unlock`, allowed: { security_admin: 200 } },
-  { name: 'organisation tree', method: 'get', path: () => '/api/v1/admin/organisations/tree', allowed: { system_admin: 200, security_admin: 200 } },
+  {
+    name: 'update user',
+    method: 'patch',
+    path: ({ userId }) => `/api/v1/admin/users/${userId}`,
+    body: () => ({ displayName: '改名' }),
+    allowed: { system_admin: 200 },
+  },
+  {
+    name: 'unlock user',
+    method: 'post',
+    path: ({ userId }) => `/api/v1/admin/users/${userId}/unlock`,
+    allowed: { security_admin: 200 },
+  },
+  {
+    name: 'organisation tree',
+    method: 'get',
+    path: () => '/api/v1/admin/organisations/tree',
+    allowed: { system_admin: 200, security_admin: 200 },
+  },
   {
     name: 'create organisation',
     method: 'post',
@@ -31,10 +58,31 @@ const CASES: Case[] = [
     body: () => ({ code: `MATRIX-${++serial}`, name: '矩阵测试机构', type: 'social_org' }),
     allowed: { system_admin: 201 },
   },
-  { name: 'update organisation', method: 'patch', path: ({ orgId }) => `/api/v1/admin/organisations/${orgId}`, body: () => ({ name: '新名称机构' }), allowed: { system_admin: 200 } },
-  { name: 'audit events', method: 'get', path: () => '/api/v1/audit/events', allowed: { audit_admin: 200 } },
-  { name: 'audit CSV', method: 'get', path: () => '/api/v1/audit/events.csv', allowed: { audit_admin: 200 } },
-  { name: 'audit verify', method: 'get', path: () => '/api/v1/audit/verify', allowed: { audit_admin: 200 } },
+  {
+    name: 'update organisation',
+    method: 'patch',
+    path: ({ orgId }) => `/api/v1/admin/organisations/${orgId}`,
+    body: () => ({ name: '新名称机构' }),
+    allowed: { system_admin: 200 },
+  },
+  {
+    name: 'audit events',
+    method: 'get',
+    path: () => '/api/v1/audit/events',
+    allowed: { audit_admin: 200 },
+  },
+  {
+    name: 'audit CSV',
+    method: 'get',
+    path: () => '/api/v1/audit/events.csv',
+    allowed: { audit_admin: 200 },
+  },
+  {
+    name: 'audit verify',
+    method: 'get',
+    path: () => '/api/v1/audit/verify',
+    allowed: { audit_admin: 200 },
+  },
 ]
 
 /*
@@ -62,7 +110,9 @@ test.group('Admin routes / role matrix', (group) => {
       })
     }
     test(`${c.name} with an invalid token → 401`, async ({ client, assert }) => {
-      const response = await client[c.method](c.path({ userId: 1, orgId: 1 })).bearerToken('eco_forged.token')
+      const response = await client[c.method](c.path({ userId: 1, orgId: 1 })).bearerToken(
+        'eco_forged.token'
+      )
       response.assertStatus(401)
       assert.equal(response.body().error.code, 'E_UNAUTHENTICATED')
     })

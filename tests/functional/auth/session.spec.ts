@@ -21,7 +21,10 @@ async function browserLogin(client: any, username = 'applicant') {
 test.group('Auth / browser session', (group) => {
   isolate(group)
 
-  test('login sets an HttpOnly SameSite session cookie and /me works with it', async ({ client, assert }) => {
+  test('login sets an HttpOnly SameSite session cookie and /me works with it', async ({
+    client,
+    assert,
+  }) => {
     const { login, session } = await browserLogin(client)
     login.assertStatus(200)
     const raw = ([] as string[]).concat(login.headers()['set-cookie']).join('\n')
@@ -33,7 +36,9 @@ test.group('Auth / browser session', (group) => {
   })
 
   test('a state-changing request without the CSRF token is refused', async ({ client, assert }) => {
-    const response = await client.post('/api/v1/auth/session').json({ username: 'applicant', password: DEMO_PASSWORD })
+    const response = await client
+      .post('/api/v1/auth/session')
+      .json({ username: 'applicant', password: DEMO_PASSWORD })
     response.assertStatus(403)
     assert.equal(response.body().error.code, 'E_CSRF')
   })
@@ -54,7 +59,12 @@ test.group('Auth / browser session', (group) => {
 
   test('logout ends the session server-side', async ({ client, assert }) => {
     const { session, csrf } = await browserLogin(client)
-    ;(await client.delete('/api/v1/auth/session').cookie('ecoshare-session', session).header('x-csrf-token', csrf)).assertStatus(204)
+    ;(
+      await client
+        .delete('/api/v1/auth/session')
+        .cookie('ecoshare-session', session)
+        .header('x-csrf-token', csrf)
+    ).assertStatus(204)
     ;(await client.get('/api/v1/me').cookie('ecoshare-session', session)).assertStatus(401)
     assert.lengthOf(await auditRows('auth.logout'), 1)
   })

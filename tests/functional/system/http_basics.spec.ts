@@ -21,11 +21,14 @@ test.group('HTTP basics', (group) => {
 
   test('malformed JSON is a 400 with a JSON error, never a stack trace', async ({ assert }) => {
     // Raw fetch: the test client would re-encode a string body.
-    const response = await fetch(`http://${process.env.HOST}:${process.env.PORT}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"username": "x",',
-    })
+    const response = await fetch(
+      `http://${process.env.HOST}:${process.env.PORT}/api/v1/auth/login`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"username": "x",',
+      }
+    )
     assert.equal(response.status, 400)
     const text = await response.text()
     assert.equal(JSON.parse(text).error.code, 'E_BAD_JSON')
@@ -33,7 +36,9 @@ test.group('HTTP basics', (group) => {
   })
 
   test('an oversize body is a 413', async ({ client, assert }) => {
-    const response = await client.post('/api/v1/auth/login').json({ username: 'x', password: 'y'.repeat(2_000_000) })
+    const response = await client
+      .post('/api/v1/auth/login')
+      .json({ username: 'x', password: 'y'.repeat(2_000_000) })
     response.assertStatus(413)
     assert.equal(response.body().error.code, 'E_PAYLOAD_TOO_LARGE')
   })
@@ -41,14 +46,26 @@ test.group('HTTP basics', (group) => {
   test('a JSON array, wrong types and script payloads are 422', async ({ client, assert }) => {
     const admin = await demoUser('sysadmin')
     ;(await client.post('/api/v1/auth/login').json([1, 2])).assertStatus(422)
-    ;(await client.post('/api/v1/auth/login').json({ username: 42, password: true })).assertStatus(422)
+    ;(await client.post('/api/v1/auth/login').json({ username: 42, password: true })).assertStatus(
+      422
+    )
     const xss = await client
       .post('/api/v1/admin/users')
-      .json({ username: '<script>alert(1)</script>', displayName: 'x', organisationId: 1, roles: [], password: 'Strong#Pass2026' })
+      .json({
+        username: '<script>alert(1)</script>',
+        displayName: 'x',
+        organisationId: 1,
+        roles: [],
+        password: 'Strong#Pass2026',
+      })
       .withGuard('api')
       .loginAs(admin)
     xss.assertStatus(422)
-    const sqli = await client.get('/api/v1/admin/users').qs({ q: "' OR 1=1 --" }).withGuard('api').loginAs(admin)
+    const sqli = await client
+      .get('/api/v1/admin/users')
+      .qs({ q: "' OR 1=1 --" })
+      .withGuard('api')
+      .loginAs(admin)
     sqli.assertStatus(200)
     assert.lengthOf(sqli.body().data, 0)
   })
@@ -59,7 +76,11 @@ test.group('HTTP basics', (group) => {
     assert.equal(unknown.body().error.code, 'E_NOT_FOUND')
     const traversal = await client.get('/api/v1/../../etc/passwd')
     assert.oneOf(traversal.status(), [400, 404])
-    const idNotNumber = await client.patch('/api/v1/admin/users/abc').json({}).withGuard('api').loginAs(await demoUser('sysadmin'))
+    const idNotNumber = await client
+      .patch('/api/v1/admin/users/abc')
+      .json({})
+      .withGuard('api')
+      .loginAs(await demoUser('sysadmin'))
     idNotNumber.assertStatus(404)
   })
 

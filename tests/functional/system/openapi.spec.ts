@@ -23,7 +23,13 @@ test.group('OpenAPI document', () => {
     }
     assert.deepEqual(missing, [], `routes missing from /api/openapi.json: ${missing.join(', ')}`)
 
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops as object).map((m) => `${m} ${path}`))
-    assert.deepEqual(documented.filter((key) => !seen.has(key)), [], 'documented routes that do not exist')
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops as object).map((m) => `${m} ${path}`)
+    )
+    assert.deepEqual(
+      documented.filter((key) => !seen.has(key)),
+      [],
+      'documented routes that do not exist'
+    )
   })
 })

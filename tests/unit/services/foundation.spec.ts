@@ -51,19 +51,34 @@ const row: ChainedFields = {
 
 test.group('Audit hash chain', () => {
   test('SM3 and SHA-256 digests match their standard test vectors', ({ assert }) => {
-    assert.equal(digest('sm3', 'abc'), '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0')
-    assert.equal(digest('sha256', 'abc'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad')
+    assert.equal(
+      digest('sm3', 'abc'),
+      '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0'
+    )
+    assert.equal(
+      digest('sha256', 'abc'),
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+    )
   })
 
   test('any field change changes the hash', ({ assert }) => {
     const base = hashRow(row)
-    for (const [key, value] of Object.entries({ seq: 2, result: 'failure', actorId: 8, details: null, prevHash: '1'.repeat(64) })) {
+    for (const [key, value] of Object.entries({
+      seq: 2,
+      result: 'failure',
+      actorId: 8,
+      details: null,
+      prevHash: '1'.repeat(64),
+    })) {
       assert.notEqual(hashRow({ ...row, [key]: value } as ChainedFields), base, key)
     }
   })
 
   test('canonical form is independent of numeric strings from the driver', ({ assert }) => {
-    assert.equal(canonicalise({ ...row, seq: '1' as unknown as number, actorId: '7' as unknown as number }), canonicalise(row))
+    assert.equal(
+      canonicalise({ ...row, seq: '1' as unknown as number, actorId: '7' as unknown as number }),
+      canonicalise(row)
+    )
   })
 })
 
