@@ -45,6 +45,12 @@ export default defineConfig({
         name: 'functional',
         timeout: 30000,
       },
+      {
+        // Needs Chromium and the built frontend: `npm run test:e2e` (run by .ci/run).
+        files: ['tests/e2e/**/*.spec.ts'],
+        name: 'e2e',
+        timeout: 60000,
+      },
     ],
     forceExit: false,
   },

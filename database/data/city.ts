@@ -97,7 +97,7 @@ export const DEMO_USERS: {
   roles: string[]
   head?: boolean
 }[] = [
-  { username: 'applicant', displayName: '李申请', org: 'JC-WR', roles: ['applicant'] },
+  { username: 'applicant', displayName: '李申请', org: 'JC-WR', roles: ['applicant'], phone: '13871230001' },
   {
     username: 'deptreviewer',
     displayName: '王处长',
@@ -126,7 +126,7 @@ export const DEMO_USERS: {
     roles: ['catalog_admin'],
     head: true,
   },
-  { username: 'processadmin', displayName: '刘流程', org: 'JC-EEB-IT', roles: ['process_admin'] },
+  { username: 'processadmin', displayName: '刘流程', org: 'JC-EEB-IT', roles: ['process_admin'], phone: '13871230006' },
   {
     username: 'sysadmin',
     displayName: '周系统',
@@ -134,7 +134,7 @@ export const DEMO_USERS: {
     roles: ['system_admin'],
     head: true,
   },
-  { username: 'secadmin', displayName: '吴安管', org: 'JC-EEB-SEC', roles: ['security_admin'] },
+  { username: 'secadmin', displayName: '吴安管', org: 'JC-EEB-SEC', roles: ['security_admin'], phone: '13871230008' },
   {
     username: 'auditadmin',
     displayName: '郑审计',
@@ -149,5 +149,5 @@ export const DEMO_USERS: {
     roles: ['applicant'],
     head: true,
   },
-  { username: 'citizen', displayName: '公众用户', org: 'PUBLIC', roles: ['applicant'] },
+  { username: 'citizen', displayName: '公众用户', org: 'PUBLIC', roles: ['applicant'], phone: '15071230011' },
 ]

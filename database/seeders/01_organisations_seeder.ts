@@ -4,6 +4,7 @@ import Organisation from '#models/organisation'
 import User from '#models/user'
 import UserRole from '#models/user_role'
 import { creditCodeCheckChar } from '#services/credit_code'
+import { encryptPersonal } from '#services/personal_data'
 import { recordAudit, SYSTEM_ACTOR } from '#services/audit/audit_log'
 import * as city from '#database/data/city'
 
@@ -94,6 +95,8 @@ export default class OrganisationsSeeder extends BaseSeeder {
       user = await User.create({
         username: demo.username,
         displayName: demo.displayName,
+        email: `${demo.username}@${org.code.toLowerCase()}.jiangcheng.gov.cn`,
+        phoneEncrypted: encryptPersonal(demo.phone),
         organisationId: org.id,
         password: city.DEMO_PASSWORD,
         status: 'active',
