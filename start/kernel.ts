@@ -24,4 +24,5 @@ router.use([
 
 export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),
+  optionalAuth: () => import('#middleware/optional_auth_middleware'),
 })

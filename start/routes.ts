@@ -5,6 +5,7 @@
  */
 import router from '@adonisjs/core/services/router'
 import '#start/routes/foundation'
+import '#start/routes/catalog'
 
 const SpaController = () => import('#controllers/spa_controller')
 

@@ -169,6 +169,7 @@ export const errorResponses = {
   401: error('Not authenticated, session expired or invalid credentials'),
   403: error('Authenticated but not allowed'),
   404: error('Not found'),
+  409: error('Conflict: changed by someone else since you read it, or still in use'),
   413: error('Body too large'),
   422: error('Validation failed or unknown fields sent'),
 }

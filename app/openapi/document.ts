@@ -1,5 +1,6 @@
 import { components } from '#openapi/components'
 import { foundationPaths } from '#openapi/paths/foundation'
+import { catalogPaths, catalogSchemas } from '#openapi/paths/catalog'
 
 /*
  * The OpenAPI 3.1 document served at /api/openapi.json. Each domain keeps its paths in
@@ -15,6 +16,6 @@ export const openapiDocument = {
       'Errors are `{error:{code,message,details?}}`, localised by Accept-Language (zh-CN default, en).',
   },
   servers: [{ url: '/' }],
-  paths: { ...foundationPaths },
-  components,
+  paths: { ...foundationPaths, ...catalogPaths },
+  components: { ...components, schemas: { ...components.schemas, ...catalogSchemas } },
 }

@@ -5,4 +5,5 @@ export const policies = {
   UserPolicy: () => import('#policies/user_policy'),
   OrganisationPolicy: () => import('#policies/organisation_policy'),
   AuditPolicy: () => import('#policies/audit_policy'),
+  CatalogPolicy: () => import('#policies/catalog_policy'),
 }

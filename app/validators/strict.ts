@@ -26,12 +26,13 @@ export async function validateBody<Schema extends SchemaTypes>(
 export async function validateQuery<Schema extends SchemaTypes>(
   ctx: HttpContext,
   validator: VineValidator<Schema, any>,
-  allowed: readonly string[]
+  allowed: readonly string[],
+  prepare: (query: Record<string, any>) => Record<string, any> = (query) => query
 ): Promise<Infer<Schema>> {
   const query = ctx.request.qs()
   const unknown = Object.keys(query).filter((key) => !allowed.includes(key))
   if (unknown.length > 0) throw new UnknownFieldsException(unknown)
-  return validator.validate(query, {
+  return validator.validate(prepare(query), {
     messagesProvider: ctx.i18n.createMessagesProvider(),
   }) as Promise<Infer<Schema>>
 }

@@ -21,3 +21,16 @@ export function addRecordLabelColumns(table: Knex.CreateTableBuilder, tableName:
 
 /** The label condition for an anonymous / public caller. */
 export const PUBLIC_LABELS = { sharing_scope: 'open', classification_level: 'public' } as const
+
+/**
+ * The record labels a catalog viewer may see in previews and samples, before any grant:
+ * the public sees open, public rows; government staff see rows shareable without conditions.
+ * A grant (issued by the approval workflow) widens this per dataset.
+ */
+export function previewLabelScope(viewerKind: 'public' | 'internal' | 'admin'): {
+  sharingScopes: SharingScope[]
+  classificationLevels: ClassificationLevel[]
+} {
+  if (viewerKind === 'public') return { sharingScopes: ['open'], classificationLevels: ['public'] }
+  return { sharingScopes: ['open', 'unconditional'], classificationLevels: ['public', 'internal'] }
+}
