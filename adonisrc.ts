@@ -45,6 +45,7 @@ export default defineConfig({
         name: 'functional',
         timeout: 30000,
       },
+      { name: 'contract', files: ['tests/contract/**/*.spec.ts'], timeout: 60000 },
       {
         // Needs Chromium and the built frontend: `npm run test:e2e` (run by .ci/run).
         files: ['tests/e2e/**/*.spec.ts'],

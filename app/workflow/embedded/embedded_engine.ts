@@ -1,0 +1,189 @@
+import db from '@adonisjs/lucid/services/db'
+import clock from '#services/clock'
+import { lintBpmn, type LintContext } from '#workflow/bpmn/lint'
+import { InstanceStore } from '#workflow/embedded/instance_store'
+import { ExternalTasks } from '#workflow/embedded/external_tasks'
+import { recordHistory } from '#workflow/embedded/sync'
+import { affected, iso, parseJson, toHistory, toTask } from '#workflow/embedded/rows'
+import {
+  InvalidDefinitionException,
+  TaskConflictException,
+  WorkflowNotFoundException,
+  type WorkflowPort,
+} from '#workflow/port'
+import type { ProcessInstance, StartResult, TaskQuery, Variables, WorkflowTask } from '#workflow/types'
+
+export interface EmbeddedOptions {
+  lint: LintContext
+  /** Live engines kept in memory; the rest are recovered from the database on demand. */
+  cacheSize?: number
+}
+
+/** The workflow port on bpmn-engine, in-process, with all state in our database. */
+export class EmbeddedWorkflowEngine extends ExternalTasks implements WorkflowPort {
+  constructor(private readonly options: EmbeddedOptions) {
+    super(new InstanceStore(options.cacheSize ?? 500))
+  }
+
+  async deploy(name: string, bpmnXml: string) {
+    const problems = await lintBpmn(bpmnXml, this.options.lint)
+    if (problems.length) throw new InvalidDefinitionException(problems)
+    return this.store.deploy(name, bpmnXml)
+  }
+
+  async startByKey(processKey: string, businessKey: string, variables: Variables = {}): Promise<StartResult> {
+    const existing = await this.findInstance(processKey, businessKey)
+    if (existing) return { instance: existing, created: false }
+    try {
+      const id = await this.store.create(processKey, businessKey, variables)
+      return { instance: await this.getInstance(id), created: true }
+    } catch (error) {
+      // The unique (process_key, business_key) pair lost a race: the winner's instance is the answer.
+      const winner = await this.findInstance(processKey, businessKey)
+      if (winner) return { instance: winner, created: false }
+      throw error
+    }
+  }
+
+  async getInstance(instanceId: string): Promise<ProcessInstance> {
+    const row = await this.instanceQuery().where('i.id', instanceId).first()
+    if (!row) throw new WorkflowNotFoundException('instance', instanceId)
+    return toInstance(row)
+  }
+
+  async findInstance(processKey: string, businessKey: string) {
+    const row = await this.instanceQuery().where('i.process_key', processKey).where('i.business_key', businessKey).first()
+    return row ? toInstance(row) : null
+  }
+
+  async setVariables(instanceId: string, variables: Variables, actor?: string) {
+    await this.store.step(instanceId, async (runtime, trx) => {
+      runtime.variables = { ...runtime.variables, ...variables }
+      await recordHistory(trx, instanceId, 'variables_set', { actor, data: { names: Object.keys(variables) } })
+    })
+  }
+
+  async cancel(instanceId: string, reason: string, actor?: string) {
+    await this.store.terminate(instanceId, async (trx) => {
+      const now = clock.nowMs()
+      await trx.from('workflow_tasks').where('instance_id', instanceId).where('status', 'open').update({ status: 'cancelled', ended_at: now })
+      await trx.from('workflow_external_tasks').where('instance_id', instanceId).where('status', 'pending').update({ status: 'cancelled', ended_at: now })
+      await trx.from('workflow_timers').where('instance_id', instanceId).where('status', 'waiting').update({ status: 'cancelled' })
+      await trx.from('workflow_incidents').where('instance_id', instanceId).whereNull('resolved_at').update({ resolved_at: now })
+      await trx.from('workflow_instances').where('id', instanceId).update({ status: 'cancelled', ended_at: now, state: null })
+      await recordHistory(trx, instanceId, 'instance_cancelled', { actor, data: { reason } })
+    })
+  }
+
+  async moveToken(instanceId: string, fromActivity: string, toActivity: string, actor?: string) {
+    await this.store.step(instanceId, async (runtime, trx) => {
+      await recordHistory(trx, instanceId, 'token_moved', { activityId: toActivity, actor, data: { from: fromActivity, to: toActivity } })
+      await runtime.moveToken(fromActivity, toActivity)
+    })
+  }
+
+  async queryTasks(query: TaskQuery): Promise<WorkflowTask[]> {
+    const q = this.taskQuery().where('t.status', query.status ?? 'open').orderBy('t.created_at').orderBy('t.id')
+    if (query.instanceId) q.where('t.instance_id', query.instanceId)
+    if (query.businessKey) q.where('i.business_key', query.businessKey)
+    if (query.processKey) q.where('i.process_key', query.processKey)
+    if (query.activityId) q.where('t.activity_id', query.activityId)
+    if (query.userId !== undefined) {
+      const userId = query.userId
+      const groups = query.groups ?? []
+      q.where((mine) => {
+        mine.where('t.assignee', userId).orWhere((open) => {
+          open.whereNull('t.assignee').whereIn('t.id', (candidates) => {
+            candidates.from('workflow_task_candidates').select('task_id').where((c) => {
+              c.where((u) => u.where('kind', 'user').where('value', userId))
+              if (groups.length) c.orWhere((g) => g.where('kind', 'group').whereIn('value', groups))
+            })
+          })
+        })
+      })
+    }
+    return this.withCandidates(await q)
+  }
+
+  async getTask(taskId: string): Promise<WorkflowTask> {
+    const row = await this.taskQuery().where('t.id', taskId).first()
+    if (!row) throw new WorkflowNotFoundException('task', taskId)
+    return (await this.withCandidates([row]))[0]
+  }
+
+  async claim(taskId: string, userId: string) {
+    return this.reassign(taskId, userId, (q) => q.where((a: any) => a.whereNull('assignee').orWhere('assignee', userId)), 'task_claimed')
+  }
+
+  async unclaim(taskId: string) {
+    return this.reassign(taskId, null, (q) => q, 'task_unclaimed')
+  }
+
+  async complete(taskId: string, variables: Variables, expectedVersion: number, actor?: string) {
+    const task = await this.getTask(taskId)
+    if (task.status !== 'open' || task.version !== expectedVersion) throw new TaskConflictException(taskId)
+    await this.store.step(task.instanceId, async (runtime, trx) => {
+      const updated = await trx
+        .from('workflow_tasks')
+        .where({ id: taskId, version: expectedVersion, status: 'open' })
+        .update({ status: 'completed', version: expectedVersion + 1, ended_at: clock.nowMs(), completed_by: actor ?? null })
+      if (affected(updated) !== 1) throw new TaskConflictException(taskId)
+      await recordHistory(trx, task.instanceId, 'task_completed', { activityId: task.activityId, taskId, actor, data: { variables, local: task.localVariables } })
+      const executionId = (await trx.from('workflow_tasks').where('id', taskId).select('execution_id').firstOrFail()).execution_id
+      runtime.variables = { ...runtime.variables, ...variables }
+      await runtime.signalTask(executionId, variables)
+    })
+  }
+
+  async history(instanceId: string) {
+    const rows = await db.from('workflow_history').where('instance_id', instanceId).orderBy('id')
+    return rows.map(toHistory)
+  }
+
+  private async reassign(taskId: string, assignee: string | null, guard: (q: any) => any, event: string) {
+    const task = await this.getTask(taskId)
+    await db.transaction(async (trx) => {
+      const updated = await guard(trx.from('workflow_tasks').where({ id: taskId, status: 'open', version: task.version })).update({
+        assignee,
+        version: task.version + 1,
+      })
+      if (affected(updated) !== 1) throw new TaskConflictException(taskId)
+      await recordHistory(trx, task.instanceId, event, { activityId: task.activityId, taskId, actor: assignee ?? task.assignee })
+    })
+    return this.getTask(taskId)
+  }
+
+  private instanceQuery() {
+    return db
+      .from('workflow_instances as i')
+      .join('workflow_definitions as d', 'd.id', 'i.definition_id')
+      .select('i.*', 'd.version')
+  }
+
+  private taskQuery() {
+    return db
+      .from('workflow_tasks as t')
+      .join('workflow_instances as i', 'i.id', 't.instance_id')
+      .select('t.*', 'i.business_key', 'i.process_key')
+  }
+
+  private async withCandidates(rows: any[]) {
+    if (!rows.length) return []
+    const candidates = await db.from('workflow_task_candidates').whereIn('task_id', rows.map((row) => row.id))
+    return rows.map((row) => toTask(row, candidates))
+  }
+}
+
+function toInstance(row: any): ProcessInstance {
+  return {
+    id: row.id,
+    definitionId: String(row.definition_id),
+    processKey: row.process_key,
+    version: Number(row.version),
+    businessKey: row.business_key,
+    status: row.status,
+    variables: parseJson(row.variables, {}),
+    startedAt: iso(row.started_at)!,
+    endedAt: iso(row.ended_at),
+  }
+}

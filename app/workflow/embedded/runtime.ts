@@ -1,0 +1,162 @@
+import { EventEmitter } from 'node:events'
+import { Engine } from 'bpmn-engine'
+import { camundaDescriptor } from '#workflow/bpmn/moddle'
+import type { ProcessModel } from '#workflow/bpmn/model'
+import { resolveFor } from '#workflow/embedded/expressions'
+import { ManualTimers } from '#workflow/embedded/manual_timers'
+import type { Variables } from '#workflow/types'
+
+export interface WaitingUserTask {
+  executionId: string
+  activityId: string
+  localVariables: Variables
+  signal(output: Variables): void
+}
+
+export interface WaitingService {
+  executionId: string
+  activityId: string
+  callback(error: Error | null, output?: Variables): void
+}
+
+export class EngineFailureException extends Error {}
+
+/*
+ * One bpmn-engine Engine for one process instance, plus what it is waiting on. Waits are
+ * learnt from engine events (they are re-emitted on resume), so a recovered runtime knows
+ * the same user tasks, external tasks and timers by the same execution ids.
+ */
+export class InstanceRuntime {
+  readonly userTasks = new Map<string, WaitingUserTask>()
+  readonly services = new Map<string, WaitingService>()
+  readonly timers = new ManualTimers()
+  ended = false
+  private failure: Error | null = null
+  private engine!: Engine
+  private execution: any
+
+  constructor(
+    readonly model: ProcessModel,
+    public variables: Variables,
+    public stateVersion: number
+  ) {}
+
+  static async start(model: ProcessModel, xml: string, variables: Variables): Promise<InstanceRuntime> {
+    const runtime = new InstanceRuntime(model, variables, 0)
+    runtime.engine = new Engine({ ...runtime.options(), source: xml })
+    runtime.execution = await runtime.engine.execute({ listener: runtime.listener() })
+    await runtime.settle()
+    return runtime
+  }
+
+  static async recover(model: ProcessModel, state: unknown, variables: Variables, stateVersion: number) {
+    const runtime = new InstanceRuntime(model, variables, stateVersion)
+    runtime.engine = new Engine(runtime.options()).recover(state as any)
+    runtime.execution = await runtime.engine.resume({ listener: runtime.listener() })
+    await runtime.settle()
+    return runtime
+  }
+
+  async signalTask(executionId: string, output: Variables) {
+    const task = this.userTasks.get(executionId)
+    if (!task) throw new EngineFailureException(`no user task waits with execution ${executionId}`)
+    this.userTasks.delete(executionId)
+    task.signal(output)
+    await this.settle()
+  }
+
+  async completeService(executionId: string, error: Error | null) {
+    const service = this.services.get(executionId)
+    if (!service) throw new EngineFailureException(`no external task waits with execution ${executionId}`)
+    this.services.delete(executionId)
+    service.callback(error, {})
+    await this.settle()
+  }
+
+  async fireTimer(executionId: string) {
+    this.timers.fire(executionId)
+    await this.settle()
+  }
+
+  /** Starts `toActivity` first so the process never looks finished, then voids `fromActivity`. */
+  async moveToken(fromActivity: string, toActivity: string) {
+    const process = this.execution.definitions[0].getProcesses()[0]
+    const target = process.getActivityById(toActivity)
+    const source = this.execution.getPostponed().find((api: any) => api.id === fromActivity)
+    if (!target || !source) throw new EngineFailureException(`cannot move ${fromActivity} → ${toActivity}`)
+    target.run()
+    source.discard()
+    await this.settle()
+  }
+
+  async stop() {
+    await this.engine.stop()
+  }
+
+  async state(): Promise<string> {
+    return JSON.stringify(await this.engine.getState())
+  }
+
+  private async settle() {
+    // Engine steps run synchronously through its message broker; one turn lets deferred publishes land.
+    await new Promise((resolve) => setImmediate(resolve))
+    if (this.failure) throw new EngineFailureException(this.failure.message)
+  }
+
+  private options(): any {
+    const runtime = this
+    return {
+      name: this.model.key,
+      moddleOptions: { camunda: camundaDescriptor },
+      expressions: resolveFor(this.model, () => runtime.variables),
+      timers: this.timers,
+      extensions: { ecoshare: (activity: any) => this.bindExternal(activity) },
+    }
+  }
+
+  private bindExternal(activity: any) {
+    const info = this.model.activities.get(activity.id)
+    if (!info?.external) return
+    const services = this.services
+    activity.behaviour.Service = function ExternalService() {
+      return {
+        execute(message: any, callback: WaitingService['callback']) {
+          const executionId = message.content.executionId
+          services.set(executionId, { executionId, activityId: activity.id, callback })
+        },
+      }
+    }
+  }
+
+  private listener() {
+    const listener = new EventEmitter()
+    listener.on('activity.wait', (api: any) => {
+      if (api.type !== 'bpmn:UserTask') return
+      const info = this.model.activities.get(api.id)
+      const elementVariable = info?.loop?.elementVariable
+      const localVariables: Variables =
+        elementVariable && api.content.isMultiInstance ? { [elementVariable]: api.content[elementVariable] } : {}
+      this.userTasks.set(api.executionId, {
+        executionId: api.executionId,
+        activityId: api.id,
+        localVariables,
+        signal: (output) => api.signal(output),
+      })
+    })
+    // A leaving activity (done, discarded, interrupted by a boundary event) takes all its waits along.
+    listener.on('activity.leave', (api: any) => this.forget(api.id))
+    this.engine.on('end', () => {
+      this.ended = true
+    })
+    this.engine.on('error', (error: Error) => {
+      this.failure = error
+    })
+    return listener
+  }
+
+  private forget(activityId: string) {
+    for (const [key, task] of this.userTasks) if (task.activityId === activityId) this.userTasks.delete(key)
+    for (const [key, service] of this.services) if (service.activityId === activityId) this.services.delete(key)
+    this.timers.forgetActivity(activityId)
+  }
+}

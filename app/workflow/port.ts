@@ -1,0 +1,93 @@
+import AppException from '#exceptions/app_exception'
+import type {
+  DeployedDefinition,
+  HistoryEvent,
+  Incident,
+  LockedExternalTask,
+  ProcessInstance,
+  StartResult,
+  TaskQuery,
+  TimerJob,
+  Variables,
+  WorkflowTask,
+} from '#workflow/types'
+
+/*
+ * The one interface the application uses for processes. Adapters (embedded bpmn-engine,
+ * Operaton) implement it; tests/contract holds both to the same observable behaviour.
+ */
+export interface WorkflowPort {
+  deploy(name: string, bpmnXml: string): Promise<DeployedDefinition>
+  /** Idempotent on (process key, business key): a second call returns the first instance. */
+  startByKey(processKey: string, businessKey: string, variables?: Variables): Promise<StartResult>
+  getInstance(instanceId: string): Promise<ProcessInstance>
+  findInstance(processKey: string, businessKey: string): Promise<ProcessInstance | null>
+  /** Sets process variables (an admin fixing data before retrying an incident). */
+  setVariables(instanceId: string, variables: Variables, actor?: string): Promise<void>
+  cancel(instanceId: string, reason: string, actor?: string): Promise<void>
+  /** 退回: void the token(s) at `fromActivity` (all iterations of a multi-instance) and start `toActivity`. */
+  moveToken(instanceId: string, fromActivity: string, toActivity: string, actor?: string): Promise<void>
+
+  queryTasks(query: TaskQuery): Promise<WorkflowTask[]>
+  getTask(taskId: string): Promise<WorkflowTask>
+  claim(taskId: string, userId: string): Promise<WorkflowTask>
+  unclaim(taskId: string): Promise<WorkflowTask>
+  /** Throws TaskConflictException when `expectedVersion` is stale or the task is no longer open. */
+  complete(taskId: string, variables: Variables, expectedVersion: number, actor?: string): Promise<void>
+
+  history(instanceId: string): Promise<HistoryEvent[]>
+
+  fetchAndLock(topic: string, workerId: string, lockDurationMs: number, maxTasks?: number): Promise<LockedExternalTask[]>
+  completeExternal(taskId: string, workerId: string, variables?: Variables): Promise<void>
+  handleFailure(taskId: string, workerId: string, failure: ExternalFailure): Promise<void>
+  handleBpmnError(taskId: string, workerId: string, errorCode: string, variables?: Variables): Promise<void>
+  extendLock(taskId: string, workerId: string, newDurationMs: number): Promise<void>
+
+  incidents(instanceId?: string): Promise<Incident[]>
+  /** Gives the failed external task `retries` again and resolves its incident. */
+  retryIncident(incidentId: string, retries: number): Promise<void>
+
+  /** Timers that have not fired yet (Operaton: its timer jobs). */
+  pendingTimers(instanceId?: string): Promise<TimerJob[]>
+  /** Fires timers due by the app clock; returns how many fired. Operaton's job executor does this itself. */
+  fireDueTimers(): Promise<number>
+}
+
+export interface ExternalFailure {
+  message: string
+  retries: number
+  retryTimeoutMs: number
+}
+
+export class WorkflowNotFoundException extends AppException {
+  constructor(kind: 'definition' | 'instance' | 'task' | 'external_task' | 'incident' | 'activity', id: string) {
+    super('E_WORKFLOW_NOT_FOUND', 404, { params: { kind, id } })
+  }
+}
+
+/** A second decision on a task that changed meanwhile: the API answers 409. */
+export class TaskConflictException extends AppException {
+  constructor(taskId: string) {
+    super('E_TASK_CONFLICT', 409, { params: { id: taskId } })
+  }
+}
+
+/** The external task's lock belongs to another worker or has expired. */
+export class ExternalTaskLockException extends AppException {
+  constructor(taskId: string) {
+    super('E_EXTERNAL_TASK_LOCK', 409, { params: { id: taskId } })
+  }
+}
+
+export class InstanceNotRunningException extends AppException {
+  constructor(instanceId: string) {
+    super('E_INSTANCE_NOT_RUNNING', 409, { params: { id: instanceId } })
+  }
+}
+
+/** The BPMN failed to parse or lint; `details` lists every problem. */
+export class InvalidDefinitionException extends AppException {
+  constructor(problems: { element: string; message: string }[]) {
+    super('E_INVALID_DEFINITION', 422, { details: problems, params: { count: problems.length } })
+  }
+}

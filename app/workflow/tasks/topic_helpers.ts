@@ -1,0 +1,31 @@
+import { BusinessCalendar } from '#services/business_calendar'
+import clock from '#services/clock'
+import type { TopicDefinition } from '#workflow/types'
+
+/** Declares a topic; the back-off doubles per failed attempt from `baseMs`, capped at `maxMs`. */
+export function defineTopic(
+  definition: Omit<TopicDefinition, 'retryTimeoutMs'> & { backoff: { baseMs: number; maxMs: number } }
+): TopicDefinition {
+  const { backoff, ...rest } = definition
+  return {
+    ...rest,
+    retryTimeoutMs: (failedAttempts) => Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, failedAttempts - 1)),
+  }
+}
+
+const calendar = new BusinessCalendar()
+
+/** A deadline `days` working days from now (app clock), as an ISO instant for camunda:dueDate. */
+export function workingDaysFromNow(days: number): string {
+  return calendar.addWorkingDays(clock.now(), days).toUTC().toISO()!
+}
+
+export function requireArray<T>(value: unknown, name: string): T[] {
+  if (!Array.isArray(value)) throw new TypeError(`process variable "${name}" must be a list`)
+  return value as T[]
+}
+
+export function requireString(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value === '') throw new TypeError(`process variable "${name}" must be a non-empty string`)
+  return value
+}
