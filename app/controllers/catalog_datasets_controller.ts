@@ -109,8 +109,8 @@ export default class CatalogDatasetsController {
       .preload('category')
       .preload('subcategory')
       .preload('provider')
-      .preload('fields')
-      .preload('tags')
+      .preload('fields', (q) => q.orderBy('position'))
+      .preload('tags', (q) => q.orderBy('id'))
       .first()
     if (!dataset || !canSeeDataset(viewer, dataset)) throw new AppException('E_NOT_FOUND', 404)
     return dataset

@@ -95,18 +95,16 @@ export function transformDatasetDetail(
         const term = tagNames.get(t.tag)
         return { code: t.tag, nameZh: term?.nameZh ?? t.tag, nameEn: term?.nameEn ?? t.tag }
       }),
-    fields: [...dataset.fields]
-      .sort((a, b) => a.position - b.position)
-      .map((f) => ({
-        name: f.name,
-        labelZh: f.labelZh,
-        labelEn: f.labelEn,
-        type: f.type,
-        unit: f.unit,
-        description: f.description,
-        sensitive: f.isSensitive,
-        filterable: f.isFilterable,
-      })),
+    fields: dataset.fields.map((f) => ({
+      name: f.name,
+      labelZh: f.labelZh,
+      labelEn: f.labelEn,
+      type: f.type,
+      unit: f.unit,
+      description: f.description,
+      sensitive: f.isSensitive,
+      filterable: f.isFilterable,
+    })),
     contact: {
       name: dataset.contactName,
       phone: viewer === 'public' ? maskPhone(phone) : phone,

@@ -7,7 +7,8 @@
  * query words also match as prefixes ("wat" finds "water").
  */
 const HAN = /\p{Script=Han}/u
-const RUN = /[\p{Script=Han}]+|[\p{L}\p{N}]+/gu
+// A run is all Han, or all other letters and digits: '5浓度' is '5' then '浓度'.
+const RUN = /\p{Script=Han}+|[[\p{L}\p{N}]--\p{Script=Han}]+/gv
 const STOP_WORDS = new Set([
   'a',
   'an',
