@@ -96,14 +96,22 @@ export const DEMO_USERS: {
   org: string
   roles: string[]
   head?: boolean
+  phone?: string
 }[] = [
-  { username: 'applicant', displayName: '李申请', org: 'JC-WR', roles: ['applicant'], phone: '13871230001' },
+  {
+    username: 'applicant',
+    displayName: '李申请',
+    org: 'JC-WR',
+    roles: ['applicant'],
+    phone: '13871230001',
+  },
   {
     username: 'deptreviewer',
     displayName: '王处长',
     org: 'JC-WR',
     roles: ['dept_reviewer', 'applicant'],
     head: true,
+    phone: '13871230002',
   },
   {
     username: 'ownerreviewer',
@@ -111,6 +119,7 @@ export const DEMO_USERS: {
     org: 'JC-EEB-MON',
     roles: ['owner_reviewer'],
     head: true,
+    phone: '13871230003',
   },
   {
     username: 'secofficer',
@@ -118,6 +127,7 @@ export const DEMO_USERS: {
     org: 'JC-EEB-SEC',
     roles: ['security_officer'],
     head: true,
+    phone: '13871230004',
   },
   {
     username: 'catalogadmin',
@@ -125,22 +135,37 @@ export const DEMO_USERS: {
     org: 'JC-EEB-DATA',
     roles: ['catalog_admin'],
     head: true,
+    phone: '13871230005',
   },
-  { username: 'processadmin', displayName: '刘流程', org: 'JC-EEB-IT', roles: ['process_admin'], phone: '13871230006' },
+  {
+    username: 'processadmin',
+    displayName: '刘流程',
+    org: 'JC-EEB-IT',
+    roles: ['process_admin'],
+    phone: '13871230006',
+  },
   {
     username: 'sysadmin',
     displayName: '周系统',
     org: 'JC-EEB-IT',
     roles: ['system_admin'],
     head: true,
+    phone: '13871230007',
   },
-  { username: 'secadmin', displayName: '吴安管', org: 'JC-EEB-SEC', roles: ['security_admin'], phone: '13871230008' },
+  {
+    username: 'secadmin',
+    displayName: '吴安管',
+    org: 'JC-EEB-SEC',
+    roles: ['security_admin'],
+    phone: '13871230008',
+  },
   {
     username: 'auditadmin',
     displayName: '郑审计',
     org: 'JC-EEB-AUDIT',
     roles: ['audit_admin'],
     head: true,
+    phone: '13871230009',
   },
   {
     username: 'enterprise',
@@ -148,6 +173,13 @@ export const DEMO_USERS: {
     org: 'ENT-0004',
     roles: ['applicant'],
     head: true,
+    phone: '13971230010',
   },
-  { username: 'citizen', displayName: '公众用户', org: 'PUBLIC', roles: ['applicant'], phone: '15071230011' },
+  {
+    username: 'citizen',
+    displayName: '公众用户',
+    org: 'PUBLIC',
+    roles: ['applicant'],
+    phone: '15071230011',
+  },
 ]
