@@ -1,6 +1,7 @@
 import { components } from '#openapi/components'
 import { foundationPaths } from '#openapi/paths/foundation'
 import { catalogPaths, catalogSchemas } from '#openapi/paths/catalog'
+import { publicDataPaths } from '#openapi/paths/public_data'
 
 /*
  * The OpenAPI 3.1 document served at /api/openapi.json. Each domain keeps its paths in
@@ -16,6 +17,6 @@ export const openapiDocument = {
       'Errors are `{error:{code,message,details?}}`, localised by Accept-Language (zh-CN default, en).',
   },
   servers: [{ url: '/' }],
-  paths: { ...foundationPaths, ...catalogPaths },
+  paths: { ...foundationPaths, ...catalogPaths, ...publicDataPaths },
   components: { ...components, schemas: { ...components.schemas, ...catalogSchemas } },
 }
