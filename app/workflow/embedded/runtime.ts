@@ -85,6 +85,9 @@ export class InstanceRuntime {
     const source = this.execution.getPostponed().find((api: any) => api.id === fromActivity)
     if (!target || !source) throw new EngineFailureException(`cannot move ${fromActivity} → ${toActivity}`)
     target.run()
+    // Like Camunda's activity cancellation: leave without a dead-path wave, which would reach the restarted node.
+    const executeMessage = process.getActivityById(fromActivity)?.[Symbol.for('executeMessage')]
+    if (executeMessage) executeMessage.content.ignoreOutbound = true
     source.discard()
     await this.settle()
   }
