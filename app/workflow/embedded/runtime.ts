@@ -61,21 +61,18 @@ export class InstanceRuntime {
     const task = this.userTasks.get(executionId)
     if (!task) throw new EngineFailureException(`no user task waits with execution ${executionId}`)
     this.userTasks.delete(executionId)
-    task.signal(output)
-    await this.settle()
+    await this.drive(() => task.signal(output))
   }
 
   async completeService(executionId: string, error: Error | null) {
     const service = this.services.get(executionId)
     if (!service) throw new EngineFailureException(`no external task waits with execution ${executionId}`)
     this.services.delete(executionId)
-    service.callback(error, {})
-    await this.settle()
+    await this.drive(() => service.callback(error, {}))
   }
 
   async fireTimer(executionId: string) {
-    this.timers.fire(executionId)
-    await this.settle()
+    await this.drive(() => this.timers.fire(executionId))
   }
 
   /** Starts `toActivity` first so the process never looks finished, then voids `fromActivity`. */
@@ -84,12 +81,11 @@ export class InstanceRuntime {
     const target = process.getActivityById(toActivity)
     const source = this.execution.getPostponed().find((api: any) => api.id === fromActivity)
     if (!target || !source) throw new EngineFailureException(`cannot move ${fromActivity} → ${toActivity}`)
-    target.run()
+    await this.drive(() => target.run())
     // Like Camunda's activity cancellation: leave without a dead-path wave, which would reach the restarted node.
     const executeMessage = process.getActivityById(fromActivity)?.[Symbol.for('executeMessage')]
     if (executeMessage) executeMessage.content.ignoreOutbound = true
-    source.discard()
-    await this.settle()
+    await this.drive(() => source.discard())
   }
 
   async stop() {
@@ -98,6 +94,16 @@ export class InstanceRuntime {
 
   async state(): Promise<string> {
     return JSON.stringify(await this.engine.getState())
+  }
+
+  /** Runs one engine action; whatever it throws or reports becomes one EngineFailureException. */
+  private async drive(action: () => unknown) {
+    try {
+      action()
+    } catch (error) {
+      throw new EngineFailureException((error as Error).message, { cause: error })
+    }
+    await this.settle()
   }
 
   private async settle() {

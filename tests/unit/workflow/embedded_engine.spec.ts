@@ -1,0 +1,123 @@
+import { test } from '@japa/runner'
+import { readFile } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
+import db from '@adonisjs/lucid/services/db'
+import clock from '#services/clock'
+import { lintContext } from '#workflow/engine'
+import { EmbeddedWorkflowEngine } from '#workflow/embedded/embedded_engine'
+import { EngineFailureException } from '#workflow/embedded/runtime'
+
+const fixture = (name: string) => readFile(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
+const engine = (cacheSize = 500) => new EmbeddedWorkflowEngine({ lint: lintContext(), cacheSize })
+const key = () => `UT-${randomUUID()}`
+
+test.group('embedded adapter', (group) => {
+  group.each.teardown(() => clock.reset())
+
+  test('deploy versions a definition; identical XML is not redeployed; running instances keep their version', async ({ assert }) => {
+    const port = engine()
+    const xml = await fixture('approval.bpmn')
+    const first = await port.deploy('approval.bpmn', xml)
+    assert.deepInclude(await port.deploy('approval.bpmn', xml), { version: first.version, created: false })
+    const old = await port.startByKey('fixture_approval', key(), { extraReviewer: 'u9', amount: 50, boss: 'b', bigDue: null })
+    const changed = xml.replace('name="Review"', `name="Review ${randomUUID()}"`)
+    const second = await port.deploy('approval.bpmn', changed)
+    assert.deepInclude(second, { version: first.version + 1, created: true })
+    const fresh = await port.startByKey('fixture_approval', key(), { extraReviewer: 'u9' })
+    assert.equal(fresh.instance.version, second.version)
+    assert.equal((await port.getInstance(old.instance.id)).version, first.version)
+  })
+
+  test('the engine state and the task row are written in the same step', async ({ assert }) => {
+    const port = engine()
+    await port.deploy('approval.bpmn', await fixture('approval.bpmn'))
+    const { instance } = await port.startByKey('fixture_approval', key(), { extraReviewer: 'u9' })
+    const row = await db.from('workflow_instances').where('id', instance.id).first()
+    assert.isAbove(JSON.parse(row.state).definitions.length, 0)
+    assert.equal(Number(row.state_version), 1)
+    const [task] = await port.queryTasks({ instanceId: instance.id })
+    assert.deepEqual(task.candidateUsers, ['u1', 'u9'])
+    assert.deepEqual(task.candidateGroups, ['role:fixture_reviewer'])
+    assert.lengthOf(await port.queryTasks({ userId: 'u9' }).then((t) => t.filter((x) => x.instanceId === instance.id)), 1)
+    assert.lengthOf(await port.queryTasks({ userId: 'zz', groups: ['role:fixture_reviewer'] }).then((t) => t.filter((x) => x.instanceId === instance.id)), 1)
+    assert.lengthOf(await port.queryTasks({ userId: 'zz', groups: ['role:other'] }).then((t) => t.filter((x) => x.instanceId === instance.id)), 0)
+  })
+
+  test('a step that fails in the engine rolls back completely and can be redone', async ({ assert }) => {
+    const port = engine()
+    await port.deploy('approval.bpmn', await fixture('approval.bpmn'))
+    const { instance } = await port.startByKey('fixture_approval', key(), { extraReviewer: 'u9' })
+    const [task] = await port.queryTasks({ instanceId: instance.id })
+    const error = await port.complete(task.id, {}, task.version).catch((e) => e)
+    assert.instanceOf(error, EngineFailureException)
+    assert.match(error.message, /amount/)
+    const after = await port.getTask(task.id)
+    assert.equal(after.status, 'open')
+    assert.equal(after.version, task.version)
+    assert.notInclude((await port.history(instance.id)).map((e) => e.type), 'task_completed')
+    await port.complete(task.id, { amount: 3 }, task.version)
+    assert.equal((await port.getInstance(instance.id)).status, 'completed')
+  })
+
+  test('conditions, assignee and due date come from our expression subset', async ({ assert }) => {
+    const port = engine()
+    await port.deploy('approval.bpmn', await fixture('approval.bpmn'))
+    const due = '2030-01-02T03:04:05.000Z'
+    const { instance } = await port.startByKey('fixture_approval', key(), { extraReviewer: 'u9', boss: 'boss-1', bigDue: due })
+    const [task] = await port.queryTasks({ instanceId: instance.id })
+    await port.complete(task.id, { amount: 11 }, task.version)
+    const [big] = await port.queryTasks({ instanceId: instance.id })
+    assert.equal(big.activityId, 'big')
+    assert.equal(big.assignee, 'boss-1')
+    assert.equal(big.dueAt, due)
+  })
+
+  test('a duration timer is due on the app clock and fires once', async ({ assert }) => {
+    const port = engine()
+    await port.deploy('approval.bpmn', await fixture('approval.bpmn'))
+    const { instance } = await port.startByKey('fixture_approval', key(), { extraReviewer: 'u9', boss: 'b', bigDue: null })
+    const [task] = await port.queryTasks({ instanceId: instance.id })
+    const startedAt = clock.nowMs()
+    await port.complete(task.id, { amount: 11 }, task.version)
+    const [timer] = await port.pendingTimers(instance.id)
+    assert.closeTo(new Date(timer.dueAt).getTime() - startedAt, 3_600_000, 5_000)
+    clock.travel({ minutes: 59 })
+    assert.equal(await port.fireDueTimers(), 0)
+    clock.travel({ minutes: 2 })
+    assert.isAtLeast(await port.fireDueTimers(), 1)
+    assert.equal((await port.getInstance(instance.id)).status, 'completed')
+    assert.equal((await port.getTask((await port.queryTasks({ instanceId: instance.id, status: 'cancelled' }))[0].id)).activityId, 'big')
+    assert.equal(await port.fireDueTimers(), 0)
+  })
+
+  test('或签: a completion condition ends the multi-instance after the first decision', async ({ assert }) => {
+    const port = engine()
+    await port.deploy('any_of.bpmn', await fixture('any_of.bpmn'))
+    const { instance } = await port.startByKey('fixture_any_of', key(), { voters: ['a', 'b', 'c'] })
+    const votes = await port.queryTasks({ instanceId: instance.id })
+    assert.deepEqual(votes.map((t) => t.assignee).sort(), ['a', 'b', 'c'])
+    assert.deepEqual(votes.map((t) => t.localVariables.voter).sort(), ['a', 'b', 'c'])
+    const b = votes.find((t) => t.assignee === 'b')!
+    await port.complete(b.id, { approved: true }, b.version)
+    const open = await port.queryTasks({ instanceId: instance.id })
+    assert.deepEqual(open.map((t) => t.activityId), ['after'])
+    assert.lengthOf(await port.queryTasks({ instanceId: instance.id, status: 'cancelled' }), 2)
+  })
+
+  test('with a cache of one engine, interleaved instances are recovered from the database each time', async ({ assert }) => {
+    const port = engine(1)
+    await port.deploy('any_of.bpmn', await fixture('any_of.bpmn'))
+    const one = await port.startByKey('fixture_any_of', key(), { voters: ['a', 'b'] })
+    const two = await port.startByKey('fixture_any_of', key(), { voters: ['c'] })
+    for (const id of [one.instance.id, two.instance.id]) {
+      const [first] = await port.queryTasks({ instanceId: id })
+      await port.complete(first.id, {}, first.version)
+    }
+    for (const id of [one.instance.id, two.instance.id]) {
+      const [after] = await port.queryTasks({ instanceId: id })
+      assert.equal(after.activityId, 'after')
+      await port.complete(after.id, {}, after.version)
+      assert.equal((await port.getInstance(id)).status, 'completed')
+    }
+  })
+})
