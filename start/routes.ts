@@ -7,6 +7,7 @@ import router from '@adonisjs/core/services/router'
 import '#start/routes/foundation'
 import '#start/routes/catalog'
 import '#start/routes/public_data'
+import '#start/routes/requests'
 
 const SpaController = () => import('#controllers/spa_controller')
 

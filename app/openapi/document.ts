@@ -2,6 +2,7 @@ import { components } from '#openapi/components'
 import { foundationPaths } from '#openapi/paths/foundation'
 import { catalogPaths, catalogSchemas } from '#openapi/paths/catalog'
 import { publicDataPaths } from '#openapi/paths/public_data'
+import { requestPaths } from '#openapi/paths/requests'
 
 /*
  * The OpenAPI 3.1 document served at /api/openapi.json. Each domain keeps its paths in
@@ -17,6 +18,6 @@ export const openapiDocument = {
       'Errors are `{error:{code,message,details?}}`, localised by Accept-Language (zh-CN default, en).',
   },
   servers: [{ url: '/' }],
-  paths: { ...foundationPaths, ...catalogPaths, ...publicDataPaths },
+  paths: { ...foundationPaths, ...catalogPaths, ...publicDataPaths, ...requestPaths },
   components: { ...components, schemas: { ...components.schemas, ...catalogSchemas } },
 }

@@ -5,5 +5,6 @@ export const policies = {
   UserPolicy: () => import('#policies/user_policy'),
   OrganisationPolicy: () => import('#policies/organisation_policy'),
   AuditPolicy: () => import('#policies/audit_policy'),
+  DataRequestPolicy: () => import('#policies/data_request_policy'),
   CatalogPolicy: () => import('#policies/catalog_policy'),
 }

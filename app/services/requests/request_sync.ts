@@ -1,0 +1,75 @@
+import db from '@adonisjs/lucid/services/db'
+import type DataRequest from '#models/data_request'
+import type { RequestStatus } from '#models/data_request'
+import clock from '#services/clock'
+import type { WorkflowPort } from '#workflow/port'
+
+/*
+ * The request row mirrors its process: in review, returned to the applicant (the `amend` task is
+ * open), or ended — approved, partially approved (a subset of datasets) or rejected. Withdrawn and
+ * cancelled are written by those actions and never overwritten here.
+ */
+export async function syncRequest(port: WorkflowPort, request: DataRequest): Promise<DataRequest> {
+  if (request.isFinal) return request
+  const instance = await port.findInstance('data_request', request.code)
+  if (!instance) return request
+
+  let status: RequestStatus = 'in_review'
+  let approved: string[] | null = null
+  let reason: string | null = null
+  if (instance.status === 'completed') {
+    approved = Array.isArray(instance.variables.approvedDatasets)
+      ? (instance.variables.approvedDatasets as string[])
+      : []
+    // request.open_grant sets grantInstanceId: only the approved path passes through it.
+    const opened = typeof instance.variables.grantInstanceId === 'string' && approved.length > 0
+    status = !opened
+      ? 'rejected'
+      : approved.length < request.datasetCodes.length
+        ? 'partially_approved'
+        : 'approved'
+    reason =
+      typeof instance.variables.rejectionReason === 'string'
+        ? instance.variables.rejectionReason
+        : null
+  } else if (instance.status === 'cancelled') {
+    status = 'cancelled'
+  } else {
+    const amend = await port.queryTasks({
+      instanceId: instance.id,
+      activityId: 'amend',
+      status: 'open',
+    })
+    if (amend.length) status = 'returned'
+  }
+
+  if (status === request.status && request.processInstanceId === instance.id) return request
+  request.merge({
+    status,
+    processInstanceId: instance.id,
+    approvedCodes: approved ?? request.approvedCodes,
+    outcomeReason: reason ?? request.outcomeReason,
+    decidedAt: ['approved', 'partially_approved', 'rejected'].includes(status)
+      ? clock.now()
+      : request.decidedAt,
+    version: request.version + 1,
+  })
+  await request.save()
+  return request
+}
+
+/** Keeps every unfinished request in step (the server's background loop). */
+export async function syncOpenRequests(port: WorkflowPort, limit = 200) {
+  const { default: DataRequest } = await import('#models/data_request')
+  const open = await DataRequest.query()
+    .whereIn('status', ['submitted', 'in_review', 'returned'])
+    .orderBy('updatedAt', 'asc')
+    .limit(limit)
+  for (const request of open) await syncRequest(port, request)
+  return open.length
+}
+
+export async function pendingOutboxCount() {
+  const [{ n }] = await db.from('workflow_outbox').where('status', 'pending').count('* as n')
+  return Number(n)
+}
