@@ -8,13 +8,20 @@ import { SCALES, type Scale } from '#database/generator/context'
  */
 export default class DemoGenerate extends BaseCommand {
   static commandName = 'demo:generate'
-  static description = 'Generate the demo city (stations, enterprises, time series since 2018) into the typed stores'
+  static description =
+    'Generate the demo city (stations, enterprises, time series since 2018) into the typed stores'
   static options: CommandOptions = { startApp: true }
 
-  @flags.string({ description: 'small (last 12 months) | medium (3 years) | large (since 2018-01-01)', default: 'small' })
+  @flags.string({
+    description: 'small (last 12 months) | medium (3 years) | large (since 2018-01-01)',
+    default: 'small',
+  })
   declare scale: string
 
-  @flags.number({ description: 'Random seed; the same seed and end date give the same rows', default: 2026 })
+  @flags.number({
+    description: 'Random seed; the same seed and end date give the same rows',
+    default: 2026,
+  })
   declare seed: number
 
   @flags.string({ description: 'First day NOT generated (YYYY-MM-DD, China time); default today' })
@@ -39,9 +46,11 @@ export default class DemoGenerate extends BaseCommand {
     }
     const { runGeneration } = await import('#database/generator/run_generation')
     const { registerStoreDatasets } = await import('#database/generator/register_datasets')
-    const clock = (await import('#services/clock')).default
+    const { default: clock } = await import('#services/clock')
     const endDate = this.end ?? clock.now().setZone('Asia/Shanghai').toISODate()!
-    this.logger.info(`generating scale=${this.scale} seed=${this.seed} until ${endDate} (China time)`)
+    this.logger.info(
+      `generating scale=${this.scale} seed=${this.seed} until ${endDate} (China time)`
+    )
 
     const report = await runGeneration(
       { scale: this.scale as Scale, seed: this.seed, endDate },
@@ -49,12 +58,15 @@ export default class DemoGenerate extends BaseCommand {
         onStep: (step) => this.logger.info(`step: ${step}`),
         onProgress: ({ table, written, estimated, rowsPerSecond }) => {
           const percent = Math.min(99, Math.floor((100 * written) / estimated))
-          this.logger.log(`  [${String(percent).padStart(2)}%] ${written.toLocaleString('en')} rows · ${rowsPerSecond.toLocaleString('en')} rows/s · ${table}`)
+          this.logger.log(
+            `  [${String(percent).padStart(2)}%] ${written.toLocaleString('en')} rows · ${rowsPerSecond.toLocaleString('en')} rows/s · ${table}`
+          )
         },
       }
     )
     const registered = await registerStoreDatasets()
-    for (const [table, count] of Object.entries(report.counts)) this.logger.log(`  ${table.padEnd(28)} ${count.toLocaleString('en')}`)
+    for (const [table, count] of Object.entries(report.counts))
+      this.logger.log(`  ${table.padEnd(28)} ${count.toLocaleString('en')}`)
     this.logger.success(
       `[100%] ${report.rows.toLocaleString('en')} rows in ${report.seconds.toFixed(1)} s (${Math.round(report.rows / report.seconds).toLocaleString('en')} rows/s); ${registered} datasets registered`
     )

@@ -14,12 +14,25 @@ import { listProductsValidator, LIST_PRODUCT_FIELDS } from '#validators/public_d
  */
 export default class PublicProductsController {
   async index(ctx: HttpContext) {
-    const { page = 1, perPage = 20 } = await validateQuery(ctx, listProductsValidator, LIST_PRODUCT_FIELDS)
+    const { page = 1, perPage = 20 } = await validateQuery(
+      ctx,
+      listProductsValidator,
+      LIST_PRODUCT_FIELDS
+    )
     const slice = PRODUCT_DATASETS.slice((page - 1) * perPage, page * perPage)
     const data = []
-    for (const product of slice) data.push(transformProduct(product, await openRowCount(product.storeTable)))
+    for (const product of slice)
+      data.push(transformProduct(product, await openRowCount(product.storeTable)))
     const total = PRODUCT_DATASETS.length
-    return { data, meta: paginationMeta({ total, perPage, currentPage: page, lastPage: Math.max(1, Math.ceil(total / perPage)) }) }
+    return {
+      data,
+      meta: paginationMeta({
+        total,
+        perPage,
+        currentPage: page,
+        lastPage: Math.max(1, Math.ceil(total / perPage)),
+      }),
+    }
   }
 
   async preview(ctx: HttpContext) {

@@ -3,7 +3,15 @@ import type { GeneratorContext } from '#database/generator/context'
 import type { Climate } from '#database/generator/climate'
 import { CITY_AREA, DISTRICT_MODELS, type Station } from '#database/generator/city_model'
 import type { Rng } from '#database/generator/random'
-import { cstDate, cstHour, dayOfYear, DAY_MS, HOUR_MS, sqlDateTime, winterness } from '#database/generator/time'
+import {
+  cstDate,
+  cstHour,
+  dayOfYear,
+  DAY_MS,
+  HOUR_MS,
+  sqlDateTime,
+  winterness,
+} from '#database/generator/time'
 
 /*
  * Hourly air quality per station and the daily report materialised from it. Concentrations
@@ -48,13 +56,34 @@ export function stationSeries(
     const w = winterness(t)
     const hour = cstHour(t)
     const particulate = Math.exp(climate.anomaly[h] + rng.normal(0, 0.12))
-    const pm25 = (17 + 40 * w ** 1.4) * district.pm * bias * particulate * (1 + 0.13 * Math.cos(((hour - 23) * Math.PI) / 12))
+    const pm25 =
+      (17 + 40 * w ** 1.4) *
+      district.pm *
+      bias *
+      particulate *
+      (1 + 0.13 * Math.cos(((hour - 23) * Math.PI) / 12))
     const dust = 1.3 + 0.3 * (1 - w) + 0.3 * gauss(dayOfYear(t), 80, 600) * rng.next()
-    const traffic = 1 + 0.3 * gauss(hour, 8, 4) + 0.4 * gauss(hour, 19.5, 6) - 0.25 * gauss(hour, 14, 10)
-    const no2 = 30 * district.no2 * (1 + 0.4 * w) * traffic * Math.exp(0.45 * climate.anomaly[h] + rng.normal(0, 0.15))
-    const so2 = 6.5 * district.so2 * (1 + 0.7 * w) * rng.logNormal(1, 0.3) * (rng.chance(0.002) ? rng.between(3, 8) : 1)
+    const traffic =
+      1 + 0.3 * gauss(hour, 8, 4) + 0.4 * gauss(hour, 19.5, 6) - 0.25 * gauss(hour, 14, 10)
+    const no2 =
+      30 *
+      district.no2 *
+      (1 + 0.4 * w) *
+      traffic *
+      Math.exp(0.45 * climate.anomaly[h] + rng.normal(0, 0.15))
+    const so2 =
+      6.5 *
+      district.so2 *
+      (1 + 0.7 * w) *
+      rng.logNormal(1, 0.3) *
+      (rng.chance(0.002) ? rng.between(3, 8) : 1)
     const sun = Math.max(0, Math.cos(((hour - 15) * Math.PI) / 12))
-    const o3 = (32 + 72 * (1 - w)) * (0.3 + 1.25 * sun ** 1.5) * (1.15 - 0.15 * district.no2) * rng.logNormal(1, 0.15) * (climate.rain[h] > 0 ? 0.6 : 1)
+    const o3 =
+      (32 + 72 * (1 - w)) *
+      (0.3 + 1.25 * sun ** 1.5) *
+      (1.15 - 0.15 * district.no2) *
+      rng.logNormal(1, 0.15) *
+      (climate.rain[h] > 0 ? 0.6 : 1)
     o3Window.push(o3)
     if (o3Window.length > 8) o3Window.shift()
     onHour(h, {
@@ -76,7 +105,15 @@ export function primaryLabel(primary: AqiIndicator[]): string | null {
 
 export function hourlyAqi(values: HourlyAir) {
   return aqi(
-    { 'PM2.5': values.pm25, 'PM10': values.pm10, 'SO2': values.so2, 'NO2': values.no2, 'CO': values.co, 'O3_1h': values.o3, 'O3_8h': values.o3_8h },
+    {
+      'PM2.5': values.pm25,
+      'PM10': values.pm10,
+      'SO2': values.so2,
+      'NO2': values.no2,
+      'CO': values.co,
+      'O3_1h': values.o3,
+      'O3_8h': values.o3_8h,
+    },
     { mode: 'hourly' }
   )
 }
@@ -124,8 +161,11 @@ class DailyAccumulator {
     let max8h = 0
     for (let h = day * 24; h < Math.min(this.climate.hours, day * 24 + 24); h++) {
       max1h = Math.max(max1h, o3(h) ?? 0)
-      const window = Array.from({ length: 8 }, (_, i) => o3(h - i)).filter((v): v is number => v !== null)
-      if (window.length >= 6) max8h = Math.max(max8h, window.reduce((s, v) => s + v, 0) / window.length)
+      const window = Array.from({ length: 8 }, (_, i) => o3(h - i)).filter(
+        (v): v is number => v !== null
+      )
+      if (window.length >= 6)
+        max8h = Math.max(max8h, window.reduce((s, v) => s + v, 0) / window.length)
     }
     return {
       pm25: Math.round(mean(0)),
@@ -168,14 +208,26 @@ export async function generateAir(ctx: GeneratorContext, stations: Station[], cl
   await writeDailyReport(ctx, accumulator, climate)
 }
 
-async function writeDailyReport(ctx: GeneratorContext, accumulator: DailyAccumulator, climate: Climate) {
+async function writeDailyReport(
+  ctx: GeneratorContext,
+  accumulator: DailyAccumulator,
+  climate: Climate
+) {
   const areas = [...DISTRICT_MODELS.map((d) => ({ code: d.code, name: d.name })), CITY_AREA]
   for (let day = 0; day < Math.ceil(climate.hours / 24); day++) {
     for (const [area, { code, name }] of areas.entries()) {
       const means = accumulator.day(area, day)
       if (!means) continue
       const result = aqi(
-        { 'PM2.5': means.pm25, 'PM10': means.pm10, 'SO2': means.so2, 'NO2': means.no2, 'CO': means.co, 'O3_1h': means.o3_1h, 'O3_8h': means.o3_8h },
+        {
+          'PM2.5': means.pm25,
+          'PM10': means.pm10,
+          'SO2': means.so2,
+          'NO2': means.no2,
+          'CO': means.co,
+          'O3_1h': means.o3_1h,
+          'O3_8h': means.o3_8h,
+        },
         { mode: 'daily' }
       )
       await ctx.sink.write('air_quality_daily', {

@@ -44,7 +44,10 @@ export async function writeSections(ctx: GeneratorContext, sections: Section[]) 
       drinking_source: section.drinking ? 1 : 0,
       district_code: section.district.code,
       district_name: section.district.name,
-      longitude: round(section.district.lon + 0.02 * Math.sin(section.code.length + section.load * 10), 5),
+      longitude: round(
+        section.district.lon + 0.02 * Math.sin(section.code.length + section.load * 10),
+        5
+      ),
       latitude: round(section.district.lat + 0.02 * Math.cos(section.load * 10), 5),
       // Coordinates of drinking-water intakes are kept internal (anti-terrorism guidance for water supply).
       ...(section.drinking ? ctx.labels('internal', 'unconditional') : ctx.open),
@@ -78,7 +81,13 @@ export async function writePermits(ctx: GeneratorContext, enterprises: Enterpris
   const rng = ctx.rng('permits')
   for (const [i, e] of enterprises.entries()) {
     // Permits run five years; the register shows the current one (first issue or renewal).
-    const issuedYear = rng.weighted([[2021, 20], [2022, 25], [2023, 30], [2024, 15], [2025, 10]])
+    const issuedYear = rng.weighted([
+      [2021, 20],
+      [2022, 25],
+      [2023, 30],
+      [2024, 15],
+      [2025, 10],
+    ])
     const issued = `${issuedYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`
     const validUntil = `${issuedYear + 5}${issued.slice(4)}`
     await ctx.sink.write('discharge_permits', {
@@ -113,7 +122,10 @@ export function buildOutlets(ctx: GeneratorContext, enterprises: Enterprise[]): 
           enterprise: e,
           type,
           standardCode,
-          limits: type === 'water' && !['污水处理', '石化'].includes(e.industry.name) ? { w01018: limits.w01018, w21003: limits.w21003 } : limits,
+          limits:
+            type === 'water' && !['污水处理', '石化'].includes(e.industry.name)
+              ? { w01018: limits.w01018, w21003: limits.w21003 }
+              : limits,
           online: rng.chance(0.85),
         })
       }
@@ -129,7 +141,10 @@ export async function writeOutlets(ctx: GeneratorContext, outlets: Outlet[]) {
       outlet_code: outlet.code,
       enterprise_code: e.code,
       outlet_type: outlet.type,
-      outlet_name: outlet.type === 'water' ? `废水总排口${outlet.code.slice(-1)}` : `废气排放口${outlet.code.slice(-1)}`,
+      outlet_name:
+        outlet.type === 'water'
+          ? `废水总排口${outlet.code.slice(-1)}`
+          : `废气排放口${outlet.code.slice(-1)}`,
       standard_code: outlet.standardCode,
       mn: `42010${String(100000000 + i * 7919).slice(-9)}${outlet.type === 'water' ? 'W' : 'A'}`,
       online_monitored: outlet.online ? 1 : 0,

@@ -36,7 +36,10 @@ export function buildClimate(rng: Rng, start: number, end: number): Climate {
     if (rainLeft <= 0 && rng.chance(0.006 + 0.01 * (1 - w))) rainLeft = rng.int(3, 20)
     const raining = rainLeft > 0
     level = 0.97 * level + rng.normal(0, 0.05) - (raining ? 0.04 : 0)
-    episode[h] = episodeLeft > 0 ? episodeStrength * Math.min(1, episodeLeft / 24, (150 - episodeLeft) / 24 + 0.3) : 0
+    episode[h] =
+      episodeLeft > 0
+        ? episodeStrength * Math.min(1, episodeLeft / 24, (150 - episodeLeft) / 24 + 0.3)
+        : 0
     rain[h] = raining ? Math.round(rng.logNormal(1.2, 0.8) * 10) / 10 : 0
     anomaly[h] = level + episode[h]
     episodeLeft--

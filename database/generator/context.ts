@@ -56,7 +56,11 @@ export class GeneratorContext {
   }
 
   labels(classification: ClassificationLevel, scope: SharingScope): Labels {
-    return { classification_level: classification, sharing_scope: scope, label_updated_at: this.labelTime }
+    return {
+      classification_level: classification,
+      sharing_scope: scope,
+      label_updated_at: this.labelTime,
+    }
   }
 
   /** Open to the public (开放): the only rows anonymous callers ever receive. */
@@ -66,7 +70,8 @@ export class GeneratorContext {
 
   get years(): number[] {
     const years: number[] = []
-    for (let y = Number(this.startDate.slice(0, 4)); y <= Number(this.endDate.slice(0, 4)); y++) years.push(y)
+    for (let y = Number(this.startDate.slice(0, 4)); y <= Number(this.endDate.slice(0, 4)); y++)
+      years.push(y)
     return years
   }
 }

@@ -6,17 +6,30 @@ import { monthStarts } from '#database/generator/time'
  * Noise, radiation and ecological status: quarterly noise per functional zone, monthly
  * gamma dose rate, red-line areas, wetlands and forest coverage by district and year.
  */
-const NOISE_LIMITS: Record<number, [number, number]> = { 1: [55, 45], 2: [60, 50], 3: [65, 55], 4: [70, 55] }
+const NOISE_LIMITS: Record<number, [number, number]> = {
+  1: [55, 45],
+  2: [60, 50],
+  3: [65, 55],
+  4: [70, 55],
+}
 
 export async function generateNoiseAndRadiation(ctx: GeneratorContext) {
   const rng = ctx.rng('noise')
-  const quarters = monthStarts(ctx.start, ctx.end).filter((m) => ['01', '04', '07', '10'].includes(m.slice(5, 7)))
+  const quarters = monthStarts(ctx.start, ctx.end).filter((m) =>
+    ['01', '04', '07', '10'].includes(m.slice(5, 7))
+  )
   for (const district of DISTRICT_MODELS) {
     for (const zone of [1, 2, 3, 4]) {
       const code = `NZ${district.code.slice(-2)}${zone}`
       for (const quarter of quarters) {
-        for (const [period, limit] of [['day', NOISE_LIMITS[zone][0]], ['night', NOISE_LIMITS[zone][1]]] as const) {
-          const leq = round(limit - 3.5 + rng.normal(0, 2.8) + (zone === 4 ? 1.5 : 0) * district.no2, 1)
+        for (const [period, limit] of [
+          ['day', NOISE_LIMITS[zone][0]],
+          ['night', NOISE_LIMITS[zone][1]],
+        ] as const) {
+          const leq = round(
+            limit - 3.5 + rng.normal(0, 2.8) + (zone === 4 ? 1.5 : 0) * district.no2,
+            1
+          )
           await ctx.sink.write('noise_monitoring', {
             point_code: code,
             point_name: `${district.name}${zone}类功能区监测点`,
@@ -78,7 +91,11 @@ export async function generateEcology(ctx: GeneratorContext) {
     const district = DISTRICT_MODELS[(i * 5) % DISTRICT_MODELS.length]
     const area = rng.logNormal(1800, 1)
     const trend = rng.between(-0.002, 0.012)
-    const level = rng.weighted([['国家重要湿地', 2], ['省级重要湿地', 5], ['一般湿地', 10]])
+    const level = rng.weighted([
+      ['国家重要湿地', 2],
+      ['省级重要湿地', 5],
+      ['一般湿地', 10],
+    ])
     for (const year of ctx.years.slice(0, -1)) {
       await ctx.sink.write('wetlands', {
         wetland_code: `SD${String(i + 1).padStart(3, '0')}`,

@@ -1,7 +1,15 @@
 import type { GeneratorContext } from '#database/generator/context'
 import { DISTRICT_MODELS, INDUSTRIES, type Enterprise } from '#database/generator/city_model'
 import { maskPhone } from '#services/personal_data'
-import { cstDate, cstMidnight, days, DAY_MS, HOUR_MS, monthStarts, sqlDateTime } from '#database/generator/time'
+import {
+  cstDate,
+  cstMidnight,
+  days,
+  DAY_MS,
+  HOUR_MS,
+  monthStarts,
+  sqlDateTime,
+} from '#database/generator/time'
 
 /*
  * Enforcement and emergency records: penalties, double-random inspections, complaints with
@@ -17,14 +25,29 @@ const VIOLATIONS: [string, string, string, number][] = [
   ['扬尘污染防治措施不到位', '《中华人民共和国大气污染防治法》第一百一十五条', '罚款', 25],
   ['未正常运行污染防治设施', '《中华人民共和国大气污染防治法》第九十九条', '罚款', 25],
 ]
-const COMPLAINT_CATEGORIES: [string, number][] = [['大气', 38], ['噪声', 34], ['水', 12], ['固废', 8], ['辐射', 2], ['其他', 6]]
-const CHANNELS: [string, number][] = [['12369热线', 45], ['网络举报', 35], ['微信', 12], ['来信来访', 8]]
+const COMPLAINT_CATEGORIES: [string, number][] = [
+  ['大气', 38],
+  ['噪声', 34],
+  ['水', 12],
+  ['固废', 8],
+  ['辐射', 2],
+  ['其他', 6],
+]
+const CHANNELS: [string, number][] = [
+  ['12369热线', 45],
+  ['网络举报', 35],
+  ['微信', 12],
+  ['来信来访', 8],
+]
 
 function dateIn(ctx: GeneratorContext, rng: { next(): number }): number {
   return ctx.start + Math.floor(rng.next() * ((ctx.end - ctx.start) / DAY_MS)) * DAY_MS
 }
 
-export async function generatePenaltiesAndInspections(ctx: GeneratorContext, enterprises: Enterprise[]) {
+export async function generatePenaltiesAndInspections(
+  ctx: GeneratorContext,
+  enterprises: Enterprise[]
+) {
   const rng = ctx.rng('penalties')
   const years = (ctx.end - ctx.start) / (365 * DAY_MS)
   const penalties = Math.round(260 * years)
@@ -62,7 +85,14 @@ export async function generatePenaltiesAndInspections(ctx: GeneratorContext, ent
         inspected_on: `${month.slice(0, 8)}${String(inspectRng.int(1, 28)).padStart(2, '0')}`,
         inspectors: inspectRng.int(2, 4),
         result: problem ? '发现问题' : '未发现问题',
-        findings: problem ? inspectRng.pick(['台账记录不全', '在线监测设备未按规范运维', '危废标识不规范', '废气收集效率不足']) : null,
+        findings: problem
+          ? inspectRng.pick([
+              '台账记录不全',
+              '在线监测设备未按规范运维',
+              '危废标识不规范',
+              '废气收集效率不足',
+            ])
+          : null,
         ...ctx.open,
       })
     }
@@ -71,14 +101,18 @@ export async function generatePenaltiesAndInspections(ctx: GeneratorContext, ent
 
 export async function generateComplaints(ctx: GeneratorContext) {
   const rng = ctx.rng('complaints')
-  const stats = new Map<string, { received: number; closed: number; onTime: number; satisfied: number; rated: number }>()
+  const stats = new Map<
+    string,
+    { received: number; closed: number; onTime: number; satisfied: number; rated: number }
+  >()
   let serial = 0
   for (const date of days(ctx.start, ctx.end)) {
     const t = cstMidnight(date)
     const summer = new Date(t).getUTCMonth() >= 5 && new Date(t).getUTCMonth() <= 8
     const count = rng.int(4, summer ? 16 : 11)
     for (let n = 0; n < count; n++) {
-      const district = DISTRICT_MODELS[rng.weighted(DISTRICT_MODELS.map((d) => [d.index, 1 + d.no2] as const))]
+      const district =
+        DISTRICT_MODELS[rng.weighted(DISTRICT_MODELS.map((d) => [d.index, 1 + d.no2] as const))]
       const category = rng.weighted(COMPLAINT_CATEGORIES)
       const received = t + rng.int(7, 22) * HOUR_MS + rng.int(0, 59) * 60_000
       const daysToClose = rng.logNormal(6, 0.6)
@@ -96,7 +130,9 @@ export async function generateComplaints(ctx: GeneratorContext) {
         status: isClosed ? '已办结' : '办理中',
         substantiated: rng.chance(0.45) ? 1 : 0,
         satisfied: isClosed ? (satisfied ? 1 : 0) : null,
-        complainant_phone: maskPhone(`1${rng.int(30, 99)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`),
+        complainant_phone: maskPhone(
+          `1${rng.int(30, 99)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`
+        ),
         ...ctx.labels('sensitive', 'conditional'),
       })
       const key = `${date.slice(0, 7)}-01|${district.code}|${category}`
@@ -129,7 +165,9 @@ export async function generateComplaints(ctx: GeneratorContext) {
 export async function generateEiaAndIncidents(ctx: GeneratorContext) {
   const rng = ctx.rng('eia')
   const years = (ctx.end - ctx.start) / (365 * DAY_MS)
-  const approvals = Array.from({ length: Math.round(180 * years) }, () => dateIn(ctx, rng)).sort((a, b) => a - b)
+  const approvals = Array.from({ length: Math.round(180 * years) }, () => dateIn(ctx, rng)).sort(
+    (a, b) => a - b
+  )
   for (const [i, t] of approvals.entries()) {
     const industry = rng.pick(INDUSTRIES)
     const district = rng.pick(DISTRICT_MODELS)
@@ -149,12 +187,24 @@ export async function generateEiaAndIncidents(ctx: GeneratorContext) {
     })
   }
   const incidentRng = ctx.rng('incidents')
-  const incidents = Array.from({ length: Math.max(2, Math.round(9 * years)) }, () => dateIn(ctx, incidentRng)).sort((a, b) => a - b)
+  const incidents = Array.from({ length: Math.max(2, Math.round(9 * years)) }, () =>
+    dateIn(ctx, incidentRng)
+  ).sort((a, b) => a - b)
   for (const [i, t] of incidents.entries()) {
-    const [type, medium] = incidentRng.pick([['危化品运输泄漏', '水'], ['企业火灾次生污染', '大气'], ['管道破裂', '水'], ['非法倾倒危废', '土壤'], ['鱼类死亡', '水']] as const)
+    const [type, medium] = incidentRng.pick([
+      ['危化品运输泄漏', '水'],
+      ['企业火灾次生污染', '大气'],
+      ['管道破裂', '水'],
+      ['非法倾倒危废', '土壤'],
+      ['鱼类死亡', '水'],
+    ] as const)
     const occurred = t + incidentRng.int(0, 23) * HOUR_MS
     const closed = occurred + incidentRng.int(1, 10) * DAY_MS
-    const severity = incidentRng.weighted([['一般', 90], ['较大', 9], ['重大', 1]])
+    const severity = incidentRng.weighted([
+      ['一般', 90],
+      ['较大', 9],
+      ['重大', 1],
+    ])
     await ctx.sink.write('incidents', {
       incident_no: `TF${cstDate(t).slice(0, 4)}${String(i + 1).padStart(3, '0')}`,
       occurred_at: sqlDateTime(occurred),
@@ -166,7 +216,9 @@ export async function generateEiaAndIncidents(ctx: GeneratorContext) {
       status: closed < ctx.end ? '已结束' : '处置中',
       closed_at: closed < ctx.end ? sqlDateTime(closed) : null,
       // Major incidents stay internal while the investigation runs (调查处理中).
-      ...(severity === '一般' || closed < ctx.end - 30 * DAY_MS ? ctx.open : ctx.labels('internal', 'unconditional')),
+      ...(severity === '一般' || closed < ctx.end - 30 * DAY_MS
+        ? ctx.open
+        : ctx.labels('internal', 'unconditional')),
     })
   }
 }

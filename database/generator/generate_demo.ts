@@ -1,13 +1,32 @@
 import { GeneratorContext, type GeneratorOptions } from '#database/generator/context'
 import { buildEnterprises, buildSections, buildStations } from '#database/generator/city_model'
 import { buildClimate } from '#database/generator/climate'
-import { buildOutlets, writeEnterprises, writeOutlets, writePermits, writeSections, writeStations } from '#database/generator/base_rows'
+import {
+  buildOutlets,
+  writeEnterprises,
+  writeOutlets,
+  writePermits,
+  writeSections,
+  writeStations,
+} from '#database/generator/base_rows'
 import { generateAir } from '#database/generator/air'
 import { generateWaterQuality } from '#database/generator/water'
-import { generateOnlineMonitoring, writeEmissionStandards, writeSourceRegisters } from '#database/generator/sources'
-import { generateComplaints, generateEiaAndIncidents, generatePenaltiesAndInspections } from '#database/generator/enforcement'
+import {
+  generateOnlineMonitoring,
+  writeEmissionStandards,
+  writeSourceRegisters,
+} from '#database/generator/sources'
+import {
+  generateComplaints,
+  generateEiaAndIncidents,
+  generatePenaltiesAndInspections,
+} from '#database/generator/enforcement'
 import { generateEcology, generateNoiseAndRadiation } from '#database/generator/ecology'
-import { generateDailyLinked, generateWeather, generateYearlyLinked } from '#database/generator/linked'
+import {
+  generateDailyLinked,
+  generateWeather,
+  generateYearlyLinked,
+} from '#database/generator/linked'
 import type { RowSink } from '#database/generator/writer'
 import { HOUR_MS } from '#database/generator/time'
 

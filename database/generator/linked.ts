@@ -1,7 +1,15 @@
 import type { GeneratorContext } from '#database/generator/context'
 import type { Climate } from '#database/generator/climate'
 import { DISTRICT_MODELS, round, type Enterprise } from '#database/generator/city_model'
-import { cstDate, cstHour, days, DAY_MS, HOUR_MS, sqlDateTime, winterness } from '#database/generator/time'
+import {
+  cstDate,
+  cstHour,
+  days,
+  DAY_MS,
+  HOUR_MS,
+  sqlDateTime,
+  winterness,
+} from '#database/generator/time'
 
 /*
  * Linked datasets of other departments. Weather reads the same climate series as air
@@ -19,13 +27,26 @@ export async function generateWeather(ctx: GeneratorContext, climate: Climate) {
       await ctx.sink.write('weather_hourly', {
         district_code: district.code,
         observed_at: sqlDateTime(t),
-        temperature: round(29 - 24 * w + 4 * Math.cos(((hour - 14) * Math.PI) / 12) + rng.normal(0, 1.2), 1),
-        humidity: Math.min(100, Math.round(70 + 12 * stagnant + (climate.rain[h] ? 20 : 0) + rng.normal(0, 6))),
+        temperature: round(
+          29 - 24 * w + 4 * Math.cos(((hour - 14) * Math.PI) / 12) + rng.normal(0, 1.2),
+          1
+        ),
+        humidity: Math.min(
+          100,
+          Math.round(70 + 12 * stagnant + (climate.rain[h] ? 20 : 0) + rng.normal(0, 6))
+        ),
         wind_speed: round(Math.max(0.2, (2.6 - 1.8 * stagnant) * rng.logNormal(1, 0.35)), 1),
         wind_direction: Math.round((w > 0.5 ? 0 : 160) + rng.normal(0, 55) + 360) % 360,
         pressure: round(1013 + 12 * w + rng.normal(0, 3), 1),
         precipitation: climate.rain[h],
-        boundary_layer_m: Math.round(Math.max(150, (300 + 900 * Math.max(0, Math.cos(((hour - 14) * Math.PI) / 12))) * (1 - 0.55 * stagnant) * rng.logNormal(1, 0.15))),
+        boundary_layer_m: Math.round(
+          Math.max(
+            150,
+            (300 + 900 * Math.max(0, Math.cos(((hour - 14) * Math.PI) / 12))) *
+              (1 - 0.55 * stagnant) *
+              rng.logNormal(1, 0.15)
+          )
+        ),
         ...ctx.open,
       })
     }
@@ -39,7 +60,8 @@ export async function generateWeather(ctx: GeneratorContext, climate: Climate) {
       await ctx.sink.write('weather_forecasts', {
         issued_on: date,
         forecast_date: cstDate(ctx.start + (d + ahead) * DAY_MS),
-        weather: climate.rain[h] > 0 ? rng.pick(['小雨', '中雨', '阵雨']) : rng.pick(['晴', '多云', '阴']),
+        weather:
+          climate.rain[h] > 0 ? rng.pick(['小雨', '中雨', '阵雨']) : rng.pick(['晴', '多云', '阴']),
         tmax: Math.round(31 - 22 * w + rng.normal(0, 2)),
         tmin: Math.round(23 - 22 * w + rng.normal(0, 2)),
         wind_scale: Math.max(1, Math.round(3 - 2 * stagnation + rng.normal(0, 0.6))),
@@ -51,7 +73,12 @@ export async function generateWeather(ctx: GeneratorContext, climate: Climate) {
 }
 
 export async function generateDailyLinked(ctx: GeneratorContext, climate: Climate) {
-  const gauges: [string, string, number][] = [['HG01', '长江', 19], ['HG02', '汉江', 20], ['HG03', '府河', 21], ['HG04', '东湖', 19.5]]
+  const gauges: [string, string, number][] = [
+    ['HG01', '长江', 19],
+    ['HG02', '汉江', 20],
+    ['HG03', '府河', 21],
+    ['HG04', '东湖', 19.5],
+  ]
   const rng = ctx.rng('daily_linked')
   for (const [code, waterBody, meanLevel] of gauges) {
     for (const date of days(ctx.start, ctx.end)) {
@@ -61,7 +88,13 @@ export async function generateDailyLinked(ctx: GeneratorContext, climate: Climat
         water_body: waterBody,
         observed_on: date,
         water_level_m: round(meanLevel + 5 * summer + rng.normal(0, 0.3), 2),
-        flow_m3s: code === 'HG04' ? null : round((code === 'HG01' ? 18_000 : 1_200) * (0.5 + 1.6 * summer) * rng.logNormal(1, 0.1), 0),
+        flow_m3s:
+          code === 'HG04'
+            ? null
+            : round(
+                (code === 'HG01' ? 18_000 : 1_200) * (0.5 + 1.6 * summer) * rng.logNormal(1, 0.1),
+                0
+              ),
         ...ctx.open,
       })
     }
@@ -73,14 +106,21 @@ export async function generateDailyLinked(ctx: GeneratorContext, climate: Climat
       await ctx.sink.write('traffic_flow_daily', {
         district_code: district.code,
         observed_on: date,
-        vehicles: Math.round(180_000 * district.no2 * (weekday === 0 || weekday === 6 ? 0.82 : 1) * rng.logNormal(1, 0.06)),
+        vehicles: Math.round(
+          180_000 *
+            district.no2 *
+            (weekday === 0 || weekday === 6 ? 0.82 : 1) *
+            rng.logNormal(1, 0.06)
+        ),
         heavy_diesel_share: round(6 + 6 * (district.so2 - 0.8) + rng.normal(0, 0.6), 1),
         ...ctx.open,
       })
       await ctx.sink.write('respiratory_visits', {
         district_code: district.code,
         observed_on: date,
-        visits: Math.round(420 * (1 + 0.5 * winterness(Date.parse(date))) * (0.9 + 0.1 * pm) * rng.logNormal(1, 0.08)),
+        visits: Math.round(
+          420 * (1 + 0.5 * winterness(Date.parse(date))) * (0.9 + 0.1 * pm) * rng.logNormal(1, 0.08)
+        ),
         ...ctx.labels('internal', 'conditional'),
       })
     }
@@ -97,7 +137,14 @@ export async function generateYearlyLinked(ctx: GeneratorContext, enterprises: E
         zone_code: `KZ${district.code.slice(-2)}${i + 1}`,
         district_code: district.code,
         zone_type: type,
-        area_km2: round(type === '城镇开发边界' ? rng.between(40, 160) : rural ? rng.between(60, 400) : rng.between(1, 15), 2),
+        area_km2: round(
+          type === '城镇开发边界'
+            ? rng.between(40, 160)
+            : rural
+              ? rng.between(60, 400)
+              : rng.between(1, 15),
+          2
+        ),
         plan_year: 2020,
         ...ctx.open,
       })
@@ -106,14 +153,24 @@ export async function generateYearlyLinked(ctx: GeneratorContext, enterprises: E
       await ctx.sink.write('agricultural_inputs', {
         district_code: district.code,
         year,
-        fertilizer_t: round((rural ? 22_000 : 600) * (1 - 0.025 * (year - 2018)) * rng.logNormal(1, 0.05), 0),
-        pesticide_t: round((rural ? 900 : 20) * (1 - 0.03 * (year - 2018)) * rng.logNormal(1, 0.05), 1),
-        livestock_farms: Math.round((rural ? 120 : 2) * (1 - 0.04 * (year - 2018)) * rng.logNormal(1, 0.1)),
+        fertilizer_t: round(
+          (rural ? 22_000 : 600) * (1 - 0.025 * (year - 2018)) * rng.logNormal(1, 0.05),
+          0
+        ),
+        pesticide_t: round(
+          (rural ? 900 : 20) * (1 - 0.03 * (year - 2018)) * rng.logNormal(1, 0.05),
+          1
+        ),
+        livestock_farms: Math.round(
+          (rural ? 120 : 2) * (1 - 0.04 * (year - 2018)) * rng.logNormal(1, 0.1)
+        ),
         ...ctx.open,
       })
     }
     for (let n = 0; n < 8; n++) {
-      const started = cstDate(ctx.start + Math.floor(rng.next() * ((ctx.end - ctx.start) / DAY_MS)) * DAY_MS)
+      const started = cstDate(
+        ctx.start + Math.floor(rng.next() * ((ctx.end - ctx.start) / DAY_MS)) * DAY_MS
+      )
       await ctx.sink.write('construction_sites', {
         site_code: `GD${district.code.slice(-2)}${String(n + 1).padStart(3, '0')}`,
         site_name: `${district.name.slice(0, -1)}${rng.pick(['安置房', '地铁站', '商业综合体', '学校', '道路'])}${rng.pick(['一期', '二期', '改造'])}工程`,
@@ -133,7 +190,9 @@ export async function generateYearlyLinked(ctx: GeneratorContext, enterprises: E
       await ctx.sink.write('industrial_energy', {
         enterprise_code: e.code,
         year,
-        coal_t: ['火电', '钢铁', '建材'].includes(e.industry.name) ? round(250_000 * scale * (1 - 0.02 * (year - 2018)), 0) : round(2_000 * scale, 0),
+        coal_t: ['火电', '钢铁', '建材'].includes(e.industry.name)
+          ? round(250_000 * scale * (1 - 0.02 * (year - 2018)), 0)
+          : round(2_000 * scale, 0),
         electricity_mwh: round(40_000 * scale * rng.logNormal(1, 0.05), 0),
         output_value: round(90_000 * scale * (1 + 0.05 * (year - 2018)), 0),
         ...ctx.labels('internal', 'conditional'),

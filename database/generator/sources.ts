@@ -9,7 +9,15 @@ import { cstMidnight, days, sqlDateTime, winterness } from '#database/generator/
  * Online monitoring (HJ 212 daily values, CN=2031) per outlet and factor, the exceedance
  * disclosures derived from it, and the smaller pollution-source registers.
  */
-const FLAGS: [Hj212DataFlag, number][] = [['N', 964], ['M', 10], ['C', 6], ['F', 10], ['D', 4], ['B', 4], ['T', 2]]
+const FLAGS: [Hj212DataFlag, number][] = [
+  ['N', 964],
+  ['M', 10],
+  ['C', 6],
+  ['F', 10],
+  ['D', 4],
+  ['B', 4],
+  ['T', 2],
+]
 /** Flags whose value is a valid measurement that can count as an exceedance. */
 const VALID_FLAGS = new Set<Hj212DataFlag>(['N', 'T'])
 /** Exceedances this recent are still being verified, so not yet disclosed. */
@@ -23,13 +31,18 @@ export async function generateOnlineMonitoring(ctx: GeneratorContext, outlets: O
     const e = outlet.enterprise
     const typical = rng.between(0.25, 0.6)
     // Enterprise-identifying operating data: conditional; risk-listed units' data is sensitive.
-    const labels = e.industry.keys.includes('环境风险') && rng.chance(0.3) ? ctx.labels('sensitive', 'conditional') : ctx.labels('internal', 'conditional')
+    const labels =
+      e.industry.keys.includes('环境风险') && rng.chance(0.3)
+        ? ctx.labels('sensitive', 'conditional')
+        : ctx.labels('internal', 'conditional')
     for (const date of dates) {
       const t = cstMidnight(date)
       const excursion = rng.chance(1 - e.compliance)
       for (const [factor, limit] of Object.entries(outlet.limits)) {
         let flag = rng.weighted(FLAGS)
-        const load = excursion ? rng.between(1.05, 2.4) : typical * rng.logNormal(1, 0.25) * (1 + 0.15 * winterness(t))
+        const load = excursion
+          ? rng.between(1.05, 2.4)
+          : typical * rng.logNormal(1, 0.25) * (1 + 0.15 * winterness(t))
         let value = flag === 'F' ? 0 : limit * load
         // T: above the analyser's range, reported at the range ceiling (3× the limit here).
         if (flag === 'T' || value > 3 * limit) {
@@ -80,7 +93,10 @@ export async function writeEmissionStandards(ctx: GeneratorContext) {
       await ctx.sink.write('emission_standards', {
         standard_code: standard.code.replace('/W', ''),
         standard_name: standard.name,
-        industry: standard.name.replace(/(污染物排放标准|大气污染物排放标准|水污染物排放标准|排放标准|污染控制标准).*$/, ''),
+        industry: standard.name.replace(
+          /(污染物排放标准|大气污染物排放标准|水污染物排放标准|排放标准|污染控制标准).*$/,
+          ''
+        ),
         medium: standard.medium,
         factor_code: factor,
         pollutant: FACTORS[factor].name,
@@ -96,7 +112,9 @@ export async function writeEmissionStandards(ctx: GeneratorContext) {
 
 export async function writeSourceRegisters(ctx: GeneratorContext, enterprises: Enterprise[]) {
   const rng = ctx.rng('registers')
-  const wasteHandlers = enterprises.filter((e) => ['固废处置', '化工', '石化', '有色金属'].includes(e.industry.name)).slice(0, 24)
+  const wasteHandlers = enterprises
+    .filter((e) => ['固废处置', '化工', '石化', '有色金属'].includes(e.industry.name))
+    .slice(0, 24)
   for (const [i, e] of wasteHandlers.entries()) {
     const issuedYear = rng.int(2018, 2024)
     await ctx.sink.write('hazardous_waste_licences', {
@@ -105,7 +123,10 @@ export async function writeSourceRegisters(ctx: GeneratorContext, enterprises: E
       enterprise_name: e.name,
       district_code: e.district.code,
       operation_type: rng.pick(['收集、贮存、处置', '收集、贮存、利用', '收集、贮存']),
-      waste_categories: ['HW08', 'HW17', 'HW18', 'HW49', 'HW12', 'HW06', 'HW22', 'HW34'].filter(() => rng.chance(0.45)).join(',') || 'HW49',
+      waste_categories:
+        ['HW08', 'HW17', 'HW18', 'HW49', 'HW12', 'HW06', 'HW22', 'HW34']
+          .filter(() => rng.chance(0.45))
+          .join(',') || 'HW49',
       capacity_tpa: rng.int(2, 60) * 1000,
       issued_on: `${issuedYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
       valid_until: `${issuedYear + 5}-12-31`,
@@ -119,9 +140,16 @@ export async function writeSourceRegisters(ctx: GeneratorContext, enterprises: E
       credit_code: e.creditCode,
       industry: e.industry.name,
       district_code: e.district.code,
-      main_pollutants: e.industry.name === '电镀' || e.industry.name === '有色金属' ? '重金属（镉、铅、铬、铜）' : '石油烃、苯系物、多环芳烃',
+      main_pollutants:
+        e.industry.name === '电镀' || e.industry.name === '有色金属'
+          ? '重金属（镉、铅、铬、铜）'
+          : '石油烃、苯系物、多环芳烃',
       listed_year: Math.max(e.listedYear, 2018 + (i % 5)),
-      hazard_check_status: rng.weighted([['已完成', 80], ['整改中', 15], ['未开展', 5]]),
+      hazard_check_status: rng.weighted([
+        ['已完成', 80],
+        ['整改中', 15],
+        ['未开展', 5],
+      ]),
       ...ctx.open,
     })
   }

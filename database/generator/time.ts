@@ -58,7 +58,8 @@ export function monthStarts(from: number, to: number): string[] {
 /** CST dates of every day in [from, to). */
 export function days(from: number, to: number): string[] {
   const result: string[] = []
-  for (let t = cstMidnight(cstDate(from)); t < to; t += DAY_MS) if (t >= from) result.push(cstDate(t))
+  for (let t = cstMidnight(cstDate(from)); t < to; t += DAY_MS)
+    if (t >= from) result.push(cstDate(t))
   return result
 }
 

@@ -19,22 +19,46 @@ import { cstMidnight, DAY_MS, monthStarts, winterness } from '#database/generato
 const TARGET_INDEX: Record<TargetClass, number> = { I: 0, II: 1, III: 2, IV: 3, V: 4 }
 const PARAMETERS: ClassParameter[] = ['codmn', 'cod', 'bod5', 'nh3n', 'tp']
 
-function sample(rng: Rng, section: Pick<Section, 'waterBodyType' | 'target' | 'load'>, t: number, load: number): WaterSample {
+function sample(
+  rng: Rng,
+  section: Pick<Section, 'waterBodyType' | 'target' | 'load'>,
+  t: number,
+  load: number
+): WaterSample {
   const w = winterness(t)
   const body = section.waterBodyType
   const values: WaterSample = {}
   for (const parameter of PARAMETERS) {
     const limit = classLimits(parameter, body)![TARGET_INDEX[section.target]]
-    const seasonal = parameter === 'tp' && body === 'lake' ? 1 + 0.35 * (1 - w) : parameter === 'nh3n' && body === 'river' ? 1 + 0.3 * w : 1
-    values[parameter] = round(limit * 0.72 * load * seasonal * rng.logNormal(1, 0.22), parameter === 'tp' || parameter === 'nh3n' ? 3 : 1)
+    const seasonal =
+      parameter === 'tp' && body === 'lake'
+        ? 1 + 0.35 * (1 - w)
+        : parameter === 'nh3n' && body === 'river'
+          ? 1 + 0.3 * w
+          : 1
+    values[parameter] = round(
+      limit * 0.72 * load * seasonal * rng.logNormal(1, 0.22),
+      parameter === 'tp' || parameter === 'nh3n' ? 3 : 1
+    )
   }
   const doLimit = classLimits('do', body)![TARGET_INDEX[section.target]]
-  values.do = round(Math.min(12, Math.max(1.5, (doLimit + 1.6 + 2.2 * w) / Math.max(0.7, load) + rng.normal(0, 0.5))), 1)
+  values.do = round(
+    Math.min(
+      12,
+      Math.max(1.5, (doLimit + 1.6 + 2.2 * w) / Math.max(0.7, load) + rng.normal(0, 0.5))
+    ),
+    1
+  )
   values.ph = round(7.6 + rng.normal(0, 0.35), 2)
   return values
 }
 
-function assessedRow(ctx: GeneratorContext, values: WaterSample, target: TargetClass, body: 'river' | 'lake') {
+function assessedRow(
+  ctx: GeneratorContext,
+  values: WaterSample,
+  target: TargetClass,
+  body: 'river' | 'lake'
+) {
   const result = assessCompliance(values, target, { waterBody: body })
   return {
     ph: values.ph!,
@@ -56,7 +80,8 @@ export async function generateWaterQuality(ctx: GeneratorContext, sections: Sect
   for (const section of sections) {
     const rng = ctx.rng(`water/${section.code}`)
     // Pollution loads fall slowly over the years (治水成效), about 3 % a year.
-    const loadAt = (t: number) => section.load * (1 - 0.03 * ((t - ctx.start) / (365 * DAY_MS))) * rng.logNormal(1, 0.06)
+    const loadAt = (t: number) =>
+      section.load * (1 - 0.03 * ((t - ctx.start) / (365 * DAY_MS))) * rng.logNormal(1, 0.06)
     for (const month of monthStarts(ctx.start, ctx.end)) {
       const t = cstMidnight(month) + 9 * DAY_MS
       if (t >= ctx.end) continue
@@ -71,7 +96,8 @@ export async function generateWaterQuality(ctx: GeneratorContext, sections: Sect
     }
     if (section.level !== '国考') continue
     // Weekly automatic-station values, on Mondays.
-    const firstMonday = ctx.start + ((8 - new Date(ctx.start + 8 * 3_600_000).getUTCDay()) % 7) * DAY_MS
+    const firstMonday =
+      ctx.start + ((8 - new Date(ctx.start + 8 * 3_600_000).getUTCDay()) % 7) * DAY_MS
     for (let t = firstMonday; t < ctx.end; t += 7 * DAY_MS) {
       const values = sample(rng, section, t, loadAt(t))
       await ctx.sink.write('water_quality', {
@@ -83,7 +109,10 @@ export async function generateWaterQuality(ctx: GeneratorContext, sections: Sect
       })
     }
   }
-  await generateDrinkingWater(ctx, sections.filter((s) => s.drinking))
+  await generateDrinkingWater(
+    ctx,
+    sections.filter((s) => s.drinking)
+  )
 }
 
 async function generateDrinkingWater(ctx: GeneratorContext, sources: Section[]) {

@@ -46,7 +46,12 @@ type Values = (string | number | null)[]
  * selects (capped at 500 rows) and re-scans 30 000 bindings per statement, which made the
  * generator 3–4× slower. Both paths are plain `INSERT … VALUES (…),(…)` in a transaction.
  */
-async function insertRows(client: QueryClientContract, table: string, columns: string[], rows: Values[]) {
+async function insertRows(
+  client: QueryClientContract,
+  table: string,
+  columns: string[],
+  rows: Values[]
+) {
   const knex = client.getWriteClient() as any
   const connection = await knex.client.acquireConnection()
   try {
@@ -80,11 +85,15 @@ function sqliteInsert(connection: any, table: string, columns: string[], rows: V
 
 async function mysqlInsert(connection: any, table: string, columns: string[], rows: Values[]) {
   const query = (sql: string, values?: unknown[]) =>
-    new Promise<void>((resolve, reject) => connection.query(sql, values, (error: Error | null) => (error ? reject(error) : resolve())))
+    new Promise<void>((resolve, reject) =>
+      connection.query(sql, values, (error: Error | null) => (error ? reject(error) : resolve()))
+    )
   await query('START TRANSACTION')
   try {
     for (let i = 0; i < rows.length; i += MYSQL_ROWS_PER_STATEMENT) {
-      await query(`INSERT INTO \`${table}\` (${columnList(columns)}) VALUES ?`, [rows.slice(i, i + MYSQL_ROWS_PER_STATEMENT)])
+      await query(`INSERT INTO \`${table}\` (${columnList(columns)}) VALUES ?`, [
+        rows.slice(i, i + MYSQL_ROWS_PER_STATEMENT),
+      ])
     }
     await query('COMMIT')
   } catch (error) {
@@ -118,7 +127,12 @@ export class DatabaseSink implements RowSink {
     if (!rows?.length) return
     this.#buffers.set(table, [])
     const columns = Object.keys(rows[0])
-    await insertRows(this.client, table, columns, rows.map((row) => columns.map((column) => row[column] ?? null)))
+    await insertRows(
+      this.client,
+      table,
+      columns,
+      rows.map((row) => columns.map((column) => row[column] ?? null))
+    )
     this.counts.set(table, (this.counts.get(table) ?? 0) + rows.length)
     this.#written += rows.length
     this.#report(table)

@@ -5,7 +5,8 @@ import { GOVERNANCE_DATASETS } from '#database/data/datasets/governance'
 /** Enforcement, emergency, policy and ecology stores. */
 export default class extends BaseSchema {
   async up() {
-    for (const dataset of GOVERNANCE_DATASETS) createStore(this.schema, this.db.dialect.name, dataset)
+    for (const dataset of GOVERNANCE_DATASETS)
+      createStore(this.schema, this.db.dialect.name, dataset)
   }
 
   async down() {

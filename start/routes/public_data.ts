@@ -10,8 +10,12 @@ const PublicProductsController = () => import('#controllers/public_products_cont
 router
   .group(() => {
     router.get('/products', [PublicProductsController, 'index']).as('public.products.index')
-    router.get('/products/:code/preview', [PublicProductsController, 'preview']).as('public.products.preview')
-    router.get('/products/:code/records', [PublicProductsController, 'records']).as('public.products.records')
+    router
+      .get('/products/:code/preview', [PublicProductsController, 'preview'])
+      .as('public.products.preview')
+    router
+      .get('/products/:code/records', [PublicProductsController, 'records'])
+      .as('public.products.records')
   })
   .prefix('/api/v1/public')
   .use(publicThrottle)

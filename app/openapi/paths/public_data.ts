@@ -3,8 +3,19 @@ import { json, page, pick, query, type Paths } from '#openapi/helpers'
 /*
  * Public data supermarket: no authentication, rate-limited per IP (429 with Retry-After).
  */
-const codeParam = { name: 'code', in: 'path', required: true, schema: { type: 'string' }, description: 'Product (dataset) code, e.g. EQ-AIR-003' }
-const tooMany = { 429: { description: 'Rate limit exceeded; see Retry-After', ...json({ $ref: '#/components/schemas/Error' }) } }
+const codeParam = {
+  name: 'code',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description: 'Product (dataset) code, e.g. EQ-AIR-003',
+}
+const tooMany = {
+  429: {
+    description: 'Rate limit exceeded; see Retry-After',
+    ...json({ $ref: '#/components/schemas/Error' }),
+  },
+}
 const publicOp = { tags: ['public data'], security: [] }
 
 const product = {
@@ -24,7 +35,14 @@ const product = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { name: { type: 'string' }, labelZh: { type: 'string' }, labelEn: { type: 'string' }, type: { type: 'string' }, unit: { type: ['string', 'null'] }, filterable: { type: 'boolean' } },
+        properties: {
+          name: { type: 'string' },
+          labelZh: { type: 'string' },
+          labelEn: { type: 'string' },
+          type: { type: 'string' },
+          unit: { type: ['string', 'null'] },
+          filterable: { type: 'boolean' },
+        },
       },
     },
   },
@@ -40,32 +58,71 @@ export const publicDataPaths: Paths = {
       ...publicOp,
       summary: 'The open data products (数据超市) with their public schema and record counts',
       parameters: page,
-      responses: { 200: json({ type: 'object', properties: { data: { type: 'array', items: product }, meta: { $ref: '#/components/schemas/PaginationMeta' } } }), ...pick(422), ...tooMany },
+      responses: {
+        200: json({
+          type: 'object',
+          properties: {
+            data: { type: 'array', items: product },
+            meta: { $ref: '#/components/schemas/PaginationMeta' },
+          },
+        }),
+        ...pick(422),
+        ...tooMany,
+      },
     },
   },
   '/api/v1/public/products/{code}/preview': {
     get: {
       ...publicOp,
-      summary: 'A product at a glance (e.g. the daily report: city AQI, band and primary pollutant per district for the latest day)',
+      summary:
+        'A product at a glance (e.g. the daily report: city AQI, band and primary pollutant per district for the latest day)',
       parameters: [codeParam],
-      responses: { 200: json({ type: 'object', properties: { data: { type: 'object', properties: { code: { type: 'string' }, nameZh: { type: 'string' }, nameEn: { type: 'string' }, preview: { type: 'object' } } } } }), ...pick(404), ...tooMany },
+      responses: {
+        200: json({
+          type: 'object',
+          properties: {
+            data: {
+              type: 'object',
+              properties: {
+                code: { type: 'string' },
+                nameZh: { type: 'string' },
+                nameEn: { type: 'string' },
+                preview: { type: 'object' },
+              },
+            },
+          },
+        }),
+        ...pick(404),
+        ...tooMany,
+      },
     },
   },
   '/api/v1/public/products/{code}/records': {
     get: {
       ...publicOp,
-      summary: 'Records of a product: filters, time range, sort, pagination; open and public rows only',
+      summary:
+        'Records of a product: filters, time range, sort, pagination; open and public rows only',
       description: filterHelp,
       parameters: [
         codeParam,
         query('page', { type: 'integer', minimum: 1 }),
         query('perPage', { type: 'integer', minimum: 1, maximum: 500, default: 50 }),
-        query('sort', { type: 'string' }, 'A filterable field, `-field` for descending; default newest first'),
+        query(
+          'sort',
+          { type: 'string' },
+          'A filterable field, `-field` for descending; default newest first'
+        ),
         query('from', { type: 'string' }, 'Time field ≥ from (inclusive)'),
         query('to', { type: 'string' }, 'Time field < to (exclusive)'),
       ],
       responses: {
-        200: json({ type: 'object', properties: { data: { type: 'array', items: { type: 'object' } }, meta: { $ref: '#/components/schemas/PaginationMeta' } } }),
+        200: json({
+          type: 'object',
+          properties: {
+            data: { type: 'array', items: { type: 'object' } },
+            meta: { $ref: '#/components/schemas/PaginationMeta' },
+          },
+        }),
         ...pick(404, 422),
         ...tooMany,
       },

@@ -22,7 +22,10 @@ export function publicFields(product: StoreDataset): StoreField[] {
 }
 
 export function openRows(table: string) {
-  return db.from(table).where('sharing_scope', PUBLIC_LABELS.sharing_scope).where('classification_level', PUBLIC_LABELS.classification_level)
+  return db
+    .from(table)
+    .where('sharing_scope', PUBLIC_LABELS.sharing_scope)
+    .where('classification_level', PUBLIC_LABELS.classification_level)
 }
 
 const COUNT_TTL_MS = 60_000

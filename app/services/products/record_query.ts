@@ -29,17 +29,38 @@ export interface RecordQuery {
   perPage: number
 }
 
-function positiveInt(raw: unknown, field: string, max: number, problems: FilterProblem[]): number | undefined {
+function positiveInt(
+  raw: unknown,
+  field: string,
+  max: number,
+  problems: FilterProblem[]
+): number | undefined {
   if (raw === undefined) return undefined
-  const value = typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : NaN
-  if (!(value >= 1 && value <= max)) problems.push({ field, rule: max === MAX_PER_PAGE ? 'range' : 'min' })
+  const value = typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : Number.NaN
+  if (!(value >= 1 && value <= max))
+    problems.push({ field, rule: max === MAX_PER_PAGE ? 'range' : 'min' })
   return value
 }
 
-export function parseRecordQuery(product: StoreDataset, query: Record<string, unknown>): RecordQuery {
-  const filterable = new Map(publicFields(product).filter((f) => f.filterable).map((f) => [f.name, f]))
-  const timeField = product.layout.timeField ? product.fields.find((f) => f.name === product.layout.timeField) : undefined
-  const allowed = new Set(['page', 'perPage', 'sort', ...filterable.keys(), ...(timeField ? ['from', 'to'] : [])])
+export function parseRecordQuery(
+  product: StoreDataset,
+  query: Record<string, unknown>
+): RecordQuery {
+  const filterable = new Map(
+    publicFields(product)
+      .filter((f) => f.filterable)
+      .map((f) => [f.name, f])
+  )
+  const timeField = product.layout.timeField
+    ? product.fields.find((f) => f.name === product.layout.timeField)
+    : undefined
+  const allowed = new Set([
+    'page',
+    'perPage',
+    'sort',
+    ...filterable.keys(),
+    ...(timeField ? ['from', 'to'] : []),
+  ])
   const unknown = Object.keys(query).filter((key) => !allowed.has(key))
   if (unknown.length > 0) throw new UnknownFieldsException(unknown)
 
@@ -51,9 +72,11 @@ export function parseRecordQuery(product: StoreDataset, query: Record<string, un
     else if (typeof raw !== 'string') return problems.push({ field: name, rule: 'string' })
     if (operator === 'in') {
       const items = Array.isArray(raw) ? raw : (raw as string).split(',')
-      if (!items.every((item) => typeof item === 'string')) return problems.push({ field: name, rule: 'in' })
+      if (!items.every((item) => typeof item === 'string'))
+        return problems.push({ field: name, rule: 'in' })
       const values = items.map((item: string) => parseValue(field, item))
-      if (values.length > MAX_IN_VALUES || values.some((v) => v === undefined)) return problems.push({ field: name, rule: 'in' })
+      if (values.length > MAX_IN_VALUES || values.some((v) => v === undefined))
+        return problems.push({ field: name, rule: 'in' })
       return conditions.push({ column: field.name, operator, value: values as (string | number)[] })
     }
     const value = parseValue(field, raw as string)
@@ -66,7 +89,8 @@ export function parseRecordQuery(product: StoreDataset, query: Record<string, un
     if (raw === undefined) continue
     if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
       for (const [operator, value] of Object.entries(raw)) {
-        if (operator === 'gte' || operator === 'lte' || operator === 'in') add(field, operator, value, `${name}[${operator}]`)
+        if (operator === 'gte' || operator === 'lte' || operator === 'in')
+          add(field, operator, value, `${name}[${operator}]`)
         else problems.push({ field: `${name}[${operator}]`, rule: 'operator' })
       }
     } else add(field, 'eq', raw, name)
@@ -117,11 +141,19 @@ export async function findRecords(product: StoreDataset, query: RecordQuery) {
   const builder = applyConditions(product, query.conditions).select(fields.map((f) => f.name))
   for (const { column, direction } of query.sort) builder.orderBy(column, direction)
   const tiebreak = product.layout.primary ?? ['id']
-  for (const column of tiebreak) if (!query.sort.some((s) => s.column === column)) builder.orderBy(column, 'asc')
+  for (const column of tiebreak)
+    if (!query.sort.some((s) => s.column === column)) builder.orderBy(column, 'asc')
   const rows = await builder.limit(query.perPage).offset((query.page - 1) * query.perPage)
   const count = Number(total)
   return {
-    rows: rows.map((row: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f.name, formatValue(f, row[f.name])]))),
-    meta: { total: count, perPage: query.perPage, currentPage: query.page, lastPage: Math.max(1, Math.ceil(count / query.perPage)) },
+    rows: rows.map((row: Record<string, unknown>) =>
+      Object.fromEntries(fields.map((f) => [f.name, formatValue(f, row[f.name])]))
+    ),
+    meta: {
+      total: count,
+      perPage: query.perPage,
+      currentPage: query.page,
+      lastPage: Math.max(1, Math.ceil(count / query.perPage)),
+    },
   }
 }

@@ -22,7 +22,8 @@ export function formatValue(field: StoreField, value: unknown): unknown {
     case 'date':
       return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10)
     case 'datetime': {
-      const iso = value instanceof Date ? value.toISOString() : `${String(value).replace(' ', 'T')}Z`
+      const iso =
+        value instanceof Date ? value.toISOString() : `${String(value).replace(' ', 'T')}Z`
       return iso.replace(/\.\d{3}Z$/, 'Z')
     }
     default:
@@ -34,7 +35,10 @@ export function formatValue(field: StoreField, value: unknown): unknown {
  * Input: a query-string value as the store compares it, or undefined when malformed.
  * Dates without a zone are China time (the city's calendar), converted to stored UTC.
  */
-export function parseValue(field: Pick<StoreField, 'type'>, raw: string): string | number | undefined {
+export function parseValue(
+  field: Pick<StoreField, 'type'>,
+  raw: string
+): string | number | undefined {
   const text = raw.trim()
   switch (field.type) {
     case 'integer':

@@ -36,7 +36,12 @@ export interface StoreDataset extends Omit<DatasetDefinition, 'fields' | 'storeT
 type FieldOptions = Partial<Omit<StoreField, 'name' | 'labelZh' | 'labelEn' | 'type'>>
 
 function field(type: FieldType) {
-  return (name: string, labelZh: string, labelEn: string, options: FieldOptions = {}): StoreField => ({
+  return (
+    name: string,
+    labelZh: string,
+    labelEn: string,
+    options: FieldOptions = {}
+  ): StoreField => ({
     name,
     labelZh,
     labelEn,
@@ -57,27 +62,42 @@ export const col = {
 
 /** Fields many stores share. */
 export const common = {
-  district: () => col.str('district_code', '行政区划代码', 'District code', { length: 6, filterable: true }),
+  district: () =>
+    col.str('district_code', '行政区划代码', 'District code', { length: 6, filterable: true }),
   districtName: () => col.str('district_name', '行政区', 'District', { length: 16 }),
   lon: () => col.dec('longitude', '经度', 'Longitude', { unit: '°' }),
   lat: () => col.dec('latitude', '纬度', 'Latitude', { unit: '°' }),
-  enterpriseCode: () => col.str('enterprise_code', '企业编码', 'Enterprise code', { length: 16, filterable: true }),
+  enterpriseCode: () =>
+    col.str('enterprise_code', '企业编码', 'Enterprise code', { length: 16, filterable: true }),
   enterpriseName: () => col.str('enterprise_name', '企业名称', 'Enterprise name', { length: 100 }),
   creditCode: () =>
-    col.str('credit_code', '统一社会信用代码', 'Unified social credit code', { length: 18, filterable: true }),
+    col.str('credit_code', '统一社会信用代码', 'Unified social credit code', {
+      length: 18,
+      filterable: true,
+    }),
   industry: () => col.str('industry', '行业', 'Industry', { length: 32, filterable: true }),
 }
 
 /** The catalog's view of a store dataset: storage details stripped from the fields. */
 export function toDatasetDefinition(dataset: StoreDataset): DatasetDefinition {
-  const { layout: _layout, fields, ...rest } = dataset
-  return {
-    ...rest,
-    fields: fields.map(({ length: _l, nullable: _n, storage: _s, ...catalogField }) => catalogField),
-  }
+  const { layout, fields, ...rest } = dataset
+  const catalogFields = fields.map((storeField) => {
+    const { length, nullable, storage, ...catalogField } = storeField
+    return catalogField
+  })
+  return { ...rest, fields: catalogFields }
 }
 
-type RequiredKeys = 'code' | 'nameZh' | 'nameEn' | 'description' | 'categoryCode' | 'subcategoryCode' | 'storeTable' | 'fields' | 'layout'
+type RequiredKeys =
+  | 'code'
+  | 'nameZh'
+  | 'nameEn'
+  | 'description'
+  | 'categoryCode'
+  | 'subcategoryCode'
+  | 'storeTable'
+  | 'fields'
+  | 'layout'
 
 /** Builds a store dataset from its group's shared values (provider, source…) and its own. */
 export function storeDataset(

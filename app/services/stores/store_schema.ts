@@ -53,14 +53,19 @@ function columnBuilder(table: Knex.CreateTableBuilder, field: StoreField) {
   }
 }
 
-export function createStore(schema: Knex.SchemaBuilder, dialectName: string, dataset: StoreDataset) {
+export function createStore(
+  schema: Knex.SchemaBuilder,
+  dialectName: string,
+  dataset: StoreDataset
+) {
   const { storeTable: name, layout } = dataset
   schema.createTable(name, (table) => {
     if (!layout.primary) table.bigIncrements('id')
     for (const field of dataset.fields) addColumn(table, field)
     addRecordLabelColumns(table, name)
     if (layout.primary) table.primary(layout.primary)
-    for (const [i, columns] of (layout.indexes ?? []).entries()) table.index(columns, `${name}_i${i}`)
+    for (const [i, columns] of (layout.indexes ?? []).entries())
+      table.index(columns, `${name}_i${i}`)
   })
   if (layout.partitionedBy && isMysql(dialectName)) {
     schema.raw(monthlyPartitionSql(name, layout.partitionedBy))
@@ -75,8 +80,11 @@ export function monthlyPartitionSql(table: string, column: string): string {
   const partitions: string[] = []
   for (let year = PARTITION_FIRST_MONTH.year; year <= PARTITION_LAST_YEAR; year++) {
     for (let month = 1; month <= 12; month++) {
-      const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`
-      partitions.push(`PARTITION p${year}${String(month).padStart(2, '0')} VALUES LESS THAN ('${next}')`)
+      const next =
+        month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`
+      partitions.push(
+        `PARTITION p${year}${String(month).padStart(2, '0')} VALUES LESS THAN ('${next}')`
+      )
     }
   }
   partitions.push('PARTITION pmax VALUES LESS THAN (MAXVALUE)')

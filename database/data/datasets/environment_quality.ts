@@ -10,7 +10,11 @@ import { col, common, storeDataset, type StoreDataset } from '#services/stores/s
  * The national monitoring network publishes the same shape; a new pollutant is a new column.
  */
 const monitoring = { providerCode: 'JC-EEB-MON', sourceSystem: '江城市生态环境监测数据平台' }
-const product = (previewKey: string) => ({ isOpen: true, product: { previewKey }, controlledTags: ['数据超市'] })
+const product = (previewKey: string) => ({
+  isOpen: true,
+  product: { previewKey },
+  controlledTags: ['数据超市'],
+})
 const ug = 'µg/m³'
 
 const pollutant = (name: string, zh: string, en: string, unit = ug) =>
@@ -20,7 +24,8 @@ export const AIR_QUALITY_HOURLY = storeDataset(monitoring, {
   code: 'EQ-AIR-002',
   nameZh: '空气质量小时数据（分站点AQI）',
   nameEn: 'Hourly air quality and AQI by station',
-  description: '各空气自动站逐小时 PM2.5、PM10、SO2、NO2、CO、O3、O3-8h 浓度及按 HJ 633-2012 计算的 AQI、级别与首要污染物。',
+  description:
+    '各空气自动站逐小时 PM2.5、PM10、SO2、NO2、CO、O3、O3-8h 浓度及按 HJ 633-2012 计算的 AQI、级别与首要污染物。',
   categoryCode: 'EQ',
   subcategoryCode: 'EQ-AIR',
   storeTable: 'air_quality_hourly',
@@ -30,8 +35,16 @@ export const AIR_QUALITY_HOURLY = storeDataset(monitoring, {
   freeTags: ['空气', 'AQI', 'PM2.5', '小时值', '空气质量'],
   ...product('air_hourly_aqi'),
   fields: [
-    col.str('station_code', '站点编码', 'Station code', { length: 16, nullable: false, filterable: true }),
-    col.time('observed_at', '监测时间', 'Observed at', { nullable: false, filterable: true, description: 'UTC，整点' }),
+    col.str('station_code', '站点编码', 'Station code', {
+      length: 16,
+      nullable: false,
+      filterable: true,
+    }),
+    col.time('observed_at', '监测时间', 'Observed at', {
+      nullable: false,
+      filterable: true,
+      description: 'UTC，整点',
+    }),
     common.district(),
     pollutant('pm25', 'PM2.5浓度', 'PM2.5'),
     pollutant('pm10', 'PM10浓度', 'PM10'),
@@ -42,7 +55,10 @@ export const AIR_QUALITY_HOURLY = storeDataset(monitoring, {
     pollutant('o3_8h', 'O3滑动8小时浓度', 'O3 (8 h moving)'),
     col.int('aqi', '空气质量指数', 'AQI', { storage: 'smallint', filterable: true }),
     col.int('aqi_level', 'AQI级别', 'AQI level', { storage: 'tinyint', filterable: true }),
-    col.str('primary_pollutant', '首要污染物', 'Primary pollutant', { length: 32, filterable: true }),
+    col.str('primary_pollutant', '首要污染物', 'Primary pollutant', {
+      length: 32,
+      filterable: true,
+    }),
   ],
   layout: {
     primary: ['station_code', 'observed_at'],
@@ -56,7 +72,8 @@ export const AIR_QUALITY_DAILY = storeDataset(monitoring, {
   code: 'EQ-AIR-003',
   nameZh: '空气质量日报（全市及各区）',
   nameEn: 'Daily air-quality report (city and districts)',
-  description: '由小时数据物化的全市及12个区日均浓度、日AQI、级别类别与首要污染物（HJ 633-2012 日报）。',
+  description:
+    '由小时数据物化的全市及12个区日均浓度、日AQI、级别类别与首要污染物（HJ 633-2012 日报）。',
   categoryCode: 'EQ',
   subcategoryCode: 'EQ-AIR',
   storeTable: 'air_quality_daily',
@@ -66,7 +83,12 @@ export const AIR_QUALITY_DAILY = storeDataset(monitoring, {
   freeTags: ['空气', 'AQI', '日报', '空气质量'],
   ...product('air_daily_report'),
   fields: [
-    col.str('area_code', '区域代码', 'Area code', { length: 6, nullable: false, filterable: true, description: '420100 为全市' }),
+    col.str('area_code', '区域代码', 'Area code', {
+      length: 6,
+      nullable: false,
+      filterable: true,
+      description: '420100 为全市',
+    }),
     col.str('area_name', '区域名称', 'Area', { length: 16 }),
     col.date('report_date', '日期', 'Date', { nullable: false, filterable: true }),
     pollutant('pm25', 'PM2.5日均', 'PM2.5 24 h'),
@@ -78,9 +100,16 @@ export const AIR_QUALITY_DAILY = storeDataset(monitoring, {
     col.int('aqi', '日AQI', 'Daily AQI', { storage: 'smallint', filterable: true }),
     col.int('aqi_level', 'AQI级别', 'AQI level', { storage: 'tinyint', filterable: true }),
     col.str('aqi_category', '空气质量类别', 'Category', { length: 8, filterable: true }),
-    col.str('primary_pollutant', '首要污染物', 'Primary pollutant', { length: 32, filterable: true }),
+    col.str('primary_pollutant', '首要污染物', 'Primary pollutant', {
+      length: 32,
+      filterable: true,
+    }),
   ],
-  layout: { primary: ['area_code', 'report_date'], indexes: [['report_date']], timeField: 'report_date' },
+  layout: {
+    primary: ['area_code', 'report_date'],
+    indexes: [['report_date']],
+    timeField: 'report_date',
+  },
 })
 
 const waterParameters = [
@@ -113,8 +142,17 @@ export const WATER_QUALITY = storeDataset(monitoring, {
   freeTags: ['水质', '地表水', '断面', '水质类别'],
   ...product('water_monthly_class'),
   fields: [
-    col.str('section_code', '断面编码', 'Section code', { length: 16, nullable: false, filterable: true }),
-    col.str('period_type', '周期', 'Period', { length: 8, nullable: false, filterable: true, description: 'monthly/weekly' }),
+    col.str('section_code', '断面编码', 'Section code', {
+      length: 16,
+      nullable: false,
+      filterable: true,
+    }),
+    col.str('period_type', '周期', 'Period', {
+      length: 8,
+      nullable: false,
+      filterable: true,
+      description: 'monthly/weekly',
+    }),
     col.date('sampled_on', '采样日期', 'Sampled on', { nullable: false, filterable: true }),
     common.district(),
     ...waterParameters,
@@ -143,14 +181,22 @@ export const DRINKING_WATER_QUALITY = storeDataset(
     freeTags: ['饮用水', '水源地', '水质'],
     ...product('drinking_water_compliance'),
     fields: [
-      col.str('source_code', '水源地编码', 'Source code', { length: 16, nullable: false, filterable: true }),
+      col.str('source_code', '水源地编码', 'Source code', {
+        length: 16,
+        nullable: false,
+        filterable: true,
+      }),
       col.str('source_name', '水源地名称', 'Source name', { length: 64 }),
       col.date('sampled_on', '采样日期', 'Sampled on', { nullable: false, filterable: true }),
       common.district(),
       ...waterParameters,
       ...waterAssessment,
     ],
-    layout: { primary: ['source_code', 'sampled_on'], indexes: [['sampled_on']], timeField: 'sampled_on' },
+    layout: {
+      primary: ['source_code', 'sampled_on'],
+      indexes: [['sampled_on']],
+      timeField: 'sampled_on',
+    },
   }
 )
 
@@ -170,14 +216,23 @@ export const NOISE_MONITORING = storeDataset(monitoring, {
     col.str('point_code', '点位编码', 'Point code', { length: 16, filterable: true }),
     col.str('point_name', '点位名称', 'Point name', { length: 64 }),
     common.district(),
-    col.int('functional_zone', '功能区类别', 'Functional zone class', { storage: 'tinyint', filterable: true }),
+    col.int('functional_zone', '功能区类别', 'Functional zone class', {
+      storage: 'tinyint',
+      filterable: true,
+    }),
     col.date('measured_on', '监测日期', 'Measured on', { filterable: true }),
     col.str('period', '时段', 'Period', { length: 8, filterable: true, description: 'day/night' }),
     col.dec('leq_db', '等效声级', 'Leq', { unit: 'dB(A)', filterable: true }),
     col.int('limit_db', '标准限值', 'Limit', { unit: 'dB(A)' }),
     col.bool('compliant', '是否达标', 'Compliant', { filterable: true }),
   ],
-  layout: { indexes: [['point_code', 'measured_on'], ['district_code', 'measured_on']], timeField: 'measured_on' },
+  layout: {
+    indexes: [
+      ['point_code', 'measured_on'],
+      ['district_code', 'measured_on'],
+    ],
+    timeField: 'measured_on',
+  },
 })
 
 export const RADIATION_MONITORING = storeDataset(monitoring, {
@@ -197,7 +252,10 @@ export const RADIATION_MONITORING = storeDataset(monitoring, {
     col.str('point_name', '点位名称', 'Point name', { length: 64 }),
     common.district(),
     col.date('measured_on', '监测月份', 'Month', { filterable: true }),
-    col.dec('gamma_dose_rate', '空气吸收剂量率', 'Gamma dose rate', { unit: 'nGy/h', filterable: true }),
+    col.dec('gamma_dose_rate', '空气吸收剂量率', 'Gamma dose rate', {
+      unit: 'nGy/h',
+      filterable: true,
+    }),
     col.str('assessment', '评价', 'Assessment', { length: 16, filterable: true }),
   ],
   layout: { indexes: [['point_code', 'measured_on'], ['measured_on']], timeField: 'measured_on' },

@@ -3,14 +3,19 @@ import { col, common, storeDataset, type StoreDataset } from '#services/stores/s
 /*
  * Enforcement, emergency, policy and ecology stores (执法监管、应急管理、政策标准、生态状况).
  */
-const product = (previewKey: string) => ({ isOpen: true, product: { previewKey }, controlledTags: ['数据超市'] })
+const product = (previewKey: string) => ({
+  isOpen: true,
+  product: { previewKey },
+  controlledTags: ['数据超市'],
+})
 const enforcement = { providerCode: 'JC-EEB-ENF', sourceSystem: '江城市生态环境执法管理系统' }
 
 export const PENALTIES = storeDataset(enforcement, {
   code: 'EN-PENALTY-001',
   nameZh: '行政处罚决定公开',
   nameEn: 'Administrative-penalty disclosures',
-  description: '生态环境行政处罚决定书文号、当事人、违法行为、处罚依据、处罚种类与罚款金额（依法公示）。',
+  description:
+    '生态环境行政处罚决定书文号、当事人、违法行为、处罚依据、处罚种类与罚款金额（依法公示）。',
   categoryCode: 'EN',
   subcategoryCode: 'EN-PENALTY',
   storeTable: 'penalties',
@@ -30,7 +35,10 @@ export const PENALTIES = storeDataset(enforcement, {
     col.dec('fine_amount', '罚款金额', 'Fine', { unit: '元', filterable: true }),
     col.date('decided_on', '决定日期', 'Decided on', { filterable: true }),
   ],
-  layout: { indexes: [['enterprise_code', 'decided_on'], ['district_code', 'decided_on'], ['decided_on']], timeField: 'decided_on' },
+  layout: {
+    indexes: [['enterprise_code', 'decided_on'], ['district_code', 'decided_on'], ['decided_on']],
+    timeField: 'decided_on',
+  },
 })
 
 export const INSPECTIONS = storeDataset(enforcement, {
@@ -53,7 +61,13 @@ export const INSPECTIONS = storeDataset(enforcement, {
     col.str('result', '检查结果', 'Result', { length: 16, filterable: true }),
     col.str('findings', '发现问题', 'Findings', { length: 128 }),
   ],
-  layout: { indexes: [['enterprise_code', 'inspected_on'], ['district_code', 'inspected_on']], timeField: 'inspected_on' },
+  layout: {
+    indexes: [
+      ['enterprise_code', 'inspected_on'],
+      ['district_code', 'inspected_on'],
+    ],
+    timeField: 'inspected_on',
+  },
 })
 
 const complaintsSource = { providerCode: 'JC-EEB-EMER', sourceSystem: '12369环保举报联网管理平台' }
@@ -82,9 +96,15 @@ export const COMPLAINTS = storeDataset(complaintsSource, {
     col.str('status', '办理状态', 'Status', { length: 16, filterable: true }),
     col.bool('substantiated', '情况属实', 'Substantiated', { filterable: true }),
     col.bool('satisfied', '满意', 'Satisfied'),
-    col.str('complainant_phone', '举报人电话（脱敏）', 'Complainant phone (masked)', { length: 16, sensitive: true }),
+    col.str('complainant_phone', '举报人电话（脱敏）', 'Complainant phone (masked)', {
+      length: 16,
+      sensitive: true,
+    }),
   ],
-  layout: { indexes: [['district_code', 'received_at'], ['received_at']], timeField: 'received_at' },
+  layout: {
+    indexes: [['district_code', 'received_at'], ['received_at']],
+    timeField: 'received_at',
+  },
 })
 
 export const COMPLAINT_STATISTICS = storeDataset(complaintsSource, {
@@ -101,14 +121,22 @@ export const COMPLAINT_STATISTICS = storeDataset(complaintsSource, {
   ...product('complaint_statistics'),
   fields: [
     col.date('month', '月份', 'Month', { nullable: false, filterable: true }),
-    col.str('district_code', '行政区划代码', 'District code', { length: 6, nullable: false, filterable: true }),
+    col.str('district_code', '行政区划代码', 'District code', {
+      length: 6,
+      nullable: false,
+      filterable: true,
+    }),
     col.str('category', '投诉类别', 'Category', { length: 16, nullable: false, filterable: true }),
     col.int('received', '受理量', 'Received', { filterable: true }),
     col.int('closed', '办结量', 'Closed'),
     col.dec('on_time_rate', '按期办结率', 'On-time rate', { unit: '%' }),
     col.dec('satisfaction_rate', '满意率', 'Satisfaction rate', { unit: '%' }),
   ],
-  layout: { primary: ['month', 'district_code', 'category'], indexes: [['district_code', 'month']], timeField: 'month' },
+  layout: {
+    primary: ['month', 'district_code', 'category'],
+    indexes: [['district_code', 'month']],
+    timeField: 'month',
+  },
 })
 
 export const EIA_APPROVALS = storeDataset(
@@ -117,7 +145,8 @@ export const EIA_APPROVALS = storeDataset(
     code: 'EN-EIA-001',
     nameZh: '建设项目环境影响评价审批',
     nameEn: 'EIA approvals',
-    description: '建设项目环评文件类型（报告书/报告表）、建设单位、行业、总投资、审批文号与审批结论。',
+    description:
+      '建设项目环评文件类型（报告书/报告表）、建设单位、行业、总投资、审批文号与审批结论。',
     categoryCode: 'EN',
     subcategoryCode: 'EN-EIA',
     storeTable: 'eia_approvals',
@@ -136,7 +165,10 @@ export const EIA_APPROVALS = storeDataset(
       col.date('approved_on', '审批日期', 'Approved on', { filterable: true }),
       col.str('decision', '审批结论', 'Decision', { length: 16, filterable: true }),
     ],
-    layout: { indexes: [['district_code', 'approved_on'], ['approved_on']], timeField: 'approved_on' },
+    layout: {
+      indexes: [['district_code', 'approved_on'], ['approved_on']],
+      timeField: 'approved_on',
+    },
   }
 )
 
@@ -146,7 +178,8 @@ export const INCIDENTS = storeDataset(
     code: 'EM-INCIDENT-001',
     nameZh: '突发环境事件信息',
     nameEn: 'Environmental incidents',
-    description: '突发环境事件的发生时间、区域、类型、分级（一般/较大/重大/特别重大）、影响要素与处置状态。',
+    description:
+      '突发环境事件的发生时间、区域、类型、分级（一般/较大/重大/特别重大）、影响要素与处置状态。',
     categoryCode: 'EM',
     subcategoryCode: 'EM-INCIDENT',
     storeTable: 'incidents',
@@ -165,7 +198,10 @@ export const INCIDENTS = storeDataset(
       col.str('status', '处置状态', 'Status', { length: 8, filterable: true }),
       col.time('closed_at', '结束时间', 'Closed at'),
     ],
-    layout: { indexes: [['district_code', 'occurred_at'], ['occurred_at']], timeField: 'occurred_at' },
+    layout: {
+      indexes: [['district_code', 'occurred_at'], ['occurred_at']],
+      timeField: 'occurred_at',
+    },
   }
 )
 
@@ -185,7 +221,11 @@ export const EMISSION_STANDARDS = storeDataset(
       col.str('standard_code', '标准编号', 'Standard', { length: 32, filterable: true }),
       col.str('standard_name', '标准名称', 'Standard name', { length: 128 }),
       common.industry(),
-      col.str('medium', '介质', 'Medium', { length: 8, filterable: true, description: 'water/air' }),
+      col.str('medium', '介质', 'Medium', {
+        length: 8,
+        filterable: true,
+        description: 'water/air',
+      }),
       col.str('factor_code', '污染物编码', 'Factor code', { length: 8, filterable: true }),
       col.str('pollutant', '污染物', 'Pollutant', { length: 32 }),
       col.dec('limit_value', '排放限值', 'Limit', { filterable: true }),
@@ -197,7 +237,11 @@ export const EMISSION_STANDARDS = storeDataset(
   }
 )
 
-const ecology = { providerCode: 'JC-EEB-ECO', sourceSystem: '江城市自然生态监管平台', updateFrequency: 'yearly' as const }
+const ecology = {
+  providerCode: 'JC-EEB-ECO',
+  sourceSystem: '江城市自然生态监管平台',
+  updateFrequency: 'yearly' as const,
+}
 
 export const ECO_REDLINE_AREAS = storeDataset(ecology, {
   code: 'ES-PA-001',
@@ -243,7 +287,12 @@ export const WETLANDS = storeDataset(ecology, {
     col.int('year', '年份', 'Year', { filterable: true }),
     col.dec('area_ha', '面积', 'Area', { unit: 'ha', filterable: true }),
   ],
-  layout: { indexes: [['wetland_code', 'year'], ['district_code', 'year']] },
+  layout: {
+    indexes: [
+      ['wetland_code', 'year'],
+      ['district_code', 'year'],
+    ],
+  },
 })
 
 export const GOVERNANCE_DATASETS: StoreDataset[] = [

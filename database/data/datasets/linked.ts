@@ -5,7 +5,11 @@ import { col, common, storeDataset, type StoreDataset } from '#services/stores/s
  * department itself (一数一源); the bureau holds a synchronised copy for joint analysis.
  */
 const linked = { sharingAttribute: 'unconditional' as const, controlledTags: ['跨部门'] }
-const dept = (providerCode: string, sourceSystem: string) => ({ ...linked, providerCode, sourceSystem })
+const dept = (providerCode: string, sourceSystem: string) => ({
+  ...linked,
+  providerCode,
+  sourceSystem,
+})
 
 export const FOREST_COVERAGE = storeDataset(dept('JC-FOREST', '江城市林业资源管理系统'), {
   code: 'ES-FOREST-001',
@@ -22,7 +26,11 @@ export const FOREST_COVERAGE = storeDataset(dept('JC-FOREST', '江城市林业�
   controlledTags: ['跨部门', '数据超市'],
   freeTags: ['森林覆盖率', '绿化'],
   fields: [
-    col.str('district_code', '行政区划代码', 'District code', { length: 6, nullable: false, filterable: true }),
+    col.str('district_code', '行政区划代码', 'District code', {
+      length: 6,
+      nullable: false,
+      filterable: true,
+    }),
     col.int('year', '年份', 'Year', { nullable: false, filterable: true }),
     col.dec('forest_area_ha', '森林面积', 'Forest area', { unit: 'ha' }),
     col.dec('coverage_pct', '森林覆盖率', 'Forest coverage', { unit: '%', filterable: true }),
@@ -44,7 +52,11 @@ export const WEATHER_HOURLY = storeDataset(dept('JC-MET', '江城市气象综合
   timeCoverageStart: '2018-01-01',
   freeTags: ['气象', '风速', '降水'],
   fields: [
-    col.str('district_code', '行政区划代码', 'District code', { length: 6, nullable: false, filterable: true }),
+    col.str('district_code', '行政区划代码', 'District code', {
+      length: 6,
+      nullable: false,
+      filterable: true,
+    }),
     col.time('observed_at', '观测时间', 'Observed at', { nullable: false, filterable: true }),
     col.dec('temperature', '气温', 'Temperature', { unit: '℃' }),
     col.int('humidity', '相对湿度', 'Relative humidity', { unit: '%', storage: 'tinyint' }),
@@ -52,9 +64,17 @@ export const WEATHER_HOURLY = storeDataset(dept('JC-MET', '江城市气象综合
     col.int('wind_direction', '风向', 'Wind direction', { unit: '°', storage: 'smallint' }),
     col.dec('pressure', '气压', 'Pressure', { unit: 'hPa' }),
     col.dec('precipitation', '降水量', 'Precipitation', { unit: 'mm' }),
-    col.int('boundary_layer_m', '边界层高度', 'Boundary-layer height', { unit: 'm', storage: 'smallint' }),
+    col.int('boundary_layer_m', '边界层高度', 'Boundary-layer height', {
+      unit: 'm',
+      storage: 'smallint',
+    }),
   ],
-  layout: { primary: ['district_code', 'observed_at'], indexes: [['observed_at']], partitionedBy: 'observed_at', timeField: 'observed_at' },
+  layout: {
+    primary: ['district_code', 'observed_at'],
+    indexes: [['observed_at']],
+    partitionedBy: 'observed_at',
+    timeField: 'observed_at',
+  },
 })
 
 export const WEATHER_FORECAST = storeDataset(dept('JC-MET', '江城市气象综合业务平台'), {
@@ -75,7 +95,11 @@ export const WEATHER_FORECAST = storeDataset(dept('JC-MET', '江城市气象综�
     col.int('tmax', '最高气温', 'Max temperature', { unit: '℃', storage: 'smallint' }),
     col.int('tmin', '最低气温', 'Min temperature', { unit: '℃', storage: 'smallint' }),
     col.int('wind_scale', '风力等级', 'Wind scale', { storage: 'tinyint' }),
-    col.int('dispersion_level', '扩散条件等级', 'Dispersion level', { storage: 'tinyint', filterable: true, description: '1 很好 … 5 很差' }),
+    col.int('dispersion_level', '扩散条件等级', 'Dispersion level', {
+      storage: 'tinyint',
+      filterable: true,
+      description: '1 很好 … 5 很差',
+    }),
   ],
   layout: { primary: ['issued_on', 'forecast_date'], timeField: 'forecast_date' },
 })
@@ -93,13 +117,21 @@ export const HYDROLOGY_DAILY = storeDataset(dept('JC-WR', '江城市水文监测
   timeCoverageStart: '2018-01-01',
   freeTags: ['水文', '水位', '流量'],
   fields: [
-    col.str('gauge_code', '水文站编码', 'Gauge code', { length: 16, nullable: false, filterable: true }),
+    col.str('gauge_code', '水文站编码', 'Gauge code', {
+      length: 16,
+      nullable: false,
+      filterable: true,
+    }),
     col.str('water_body', '所在水体', 'Water body', { length: 32, filterable: true }),
     col.date('observed_on', '日期', 'Date', { nullable: false, filterable: true }),
     col.dec('water_level_m', '平均水位', 'Water level', { unit: 'm' }),
     col.dec('flow_m3s', '平均流量', 'Flow', { unit: 'm³/s' }),
   ],
-  layout: { primary: ['gauge_code', 'observed_on'], indexes: [['observed_on']], timeField: 'observed_on' },
+  layout: {
+    primary: ['gauge_code', 'observed_on'],
+    indexes: [['observed_on']],
+    timeField: 'observed_on',
+  },
 })
 
 export const SPATIAL_PLANNING_ZONES = storeDataset(dept('JC-NR', '国土空间基础信息平台'), {
@@ -159,12 +191,20 @@ export const TRAFFIC_FLOW = storeDataset(dept('JC-TR', '江城市交通运行监
   timeCoverageStart: '2018-01-01',
   freeTags: ['交通流量', '柴油车'],
   fields: [
-    col.str('district_code', '行政区划代码', 'District code', { length: 6, nullable: false, filterable: true }),
+    col.str('district_code', '行政区划代码', 'District code', {
+      length: 6,
+      nullable: false,
+      filterable: true,
+    }),
     col.date('observed_on', '日期', 'Date', { nullable: false, filterable: true }),
     col.int('vehicles', '机动车流量', 'Vehicles', { unit: '辆' }),
     col.dec('heavy_diesel_share', '重型柴油车占比', 'Heavy diesel share', { unit: '%' }),
   ],
-  layout: { primary: ['district_code', 'observed_on'], indexes: [['observed_on']], timeField: 'observed_on' },
+  layout: {
+    primary: ['district_code', 'observed_on'],
+    indexes: [['observed_on']],
+    timeField: 'observed_on',
+  },
 })
 
 export const AGRICULTURAL_INPUTS = storeDataset(dept('JC-AG', '江城市农业农村统计系统'), {
@@ -179,7 +219,11 @@ export const AGRICULTURAL_INPUTS = storeDataset(dept('JC-AG', '江城市农业�
   timeCoverageStart: '2018-01-01',
   freeTags: ['面源污染', '化肥', '畜禽养殖'],
   fields: [
-    col.str('district_code', '行政区划代码', 'District code', { length: 6, nullable: false, filterable: true }),
+    col.str('district_code', '行政区划代码', 'District code', {
+      length: 6,
+      nullable: false,
+      filterable: true,
+    }),
     col.int('year', '年份', 'Year', { nullable: false, filterable: true }),
     col.dec('fertilizer_t', '化肥施用量（折纯）', 'Fertiliser', { unit: 't' }),
     col.dec('pesticide_t', '农药使用量', 'Pesticide', { unit: 't' }),
@@ -216,7 +260,8 @@ export const RESPIRATORY_VISITS = storeDataset(dept('JC-HEALTH', '江城市全�
   code: 'LK-HEALTH-001',
   nameZh: '呼吸系统疾病门急诊量（区级汇总）',
   nameEn: 'Respiratory outpatient visits (district totals)',
-  description: '各区二级以上医院呼吸系统疾病日门急诊人次汇总，用于空气污染健康影响评估；不含个人信息。',
+  description:
+    '各区二级以上医院呼吸系统疾病日门急诊人次汇总，用于空气污染健康影响评估；不含个人信息。',
   categoryCode: 'EM',
   subcategoryCode: 'EM-RISK',
   storeTable: 'respiratory_visits',
@@ -228,11 +273,19 @@ export const RESPIRATORY_VISITS = storeDataset(dept('JC-HEALTH', '江城市全�
   grade: 'important',
   freeTags: ['健康', '呼吸系统', '环境健康'],
   fields: [
-    col.str('district_code', '行政区划代码', 'District code', { length: 6, nullable: false, filterable: true }),
+    col.str('district_code', '行政区划代码', 'District code', {
+      length: 6,
+      nullable: false,
+      filterable: true,
+    }),
     col.date('observed_on', '日期', 'Date', { nullable: false, filterable: true }),
     col.int('visits', '门急诊人次', 'Visits'),
   ],
-  layout: { primary: ['district_code', 'observed_on'], indexes: [['observed_on']], timeField: 'observed_on' },
+  layout: {
+    primary: ['district_code', 'observed_on'],
+    indexes: [['observed_on']],
+    timeField: 'observed_on',
+  },
 })
 
 export const LINKED_DATASETS: StoreDataset[] = [

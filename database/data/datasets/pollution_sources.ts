@@ -5,14 +5,22 @@ import { col, common, storeDataset, type StoreDataset } from '#services/stores/s
  * outlet, factor and time): unlike air stations, outlets report different factor sets
  * (wastewater COD/NH3-N/TP vs flue-gas SO2/NOx/dust), each value with its own HJ 212 flag.
  */
-const product = (previewKey: string) => ({ isOpen: true, product: { previewKey }, controlledTags: ['数据超市'] })
-const online = { providerCode: 'JC-EEB-MON', sourceSystem: '江城市污染源自动监控系统（HJ 212-2017）' }
+const product = (previewKey: string) => ({
+  isOpen: true,
+  product: { previewKey },
+  controlledTags: ['数据超市'],
+})
+const online = {
+  providerCode: 'JC-EEB-MON',
+  sourceSystem: '江城市污染源自动监控系统（HJ 212-2017）',
+}
 
 export const ONLINE_MONITORING = storeDataset(online, {
   code: 'PS-ONLINE-002',
   nameZh: '污染源在线监测数据',
   nameEn: 'Pollution-source online monitoring values',
-  description: '重点排污单位排放口经 HJ 212-2017 上传的监测因子均值（CN=2031 日数据 / 2061 小时数据）、数据标记与超标判定。',
+  description:
+    '重点排污单位排放口经 HJ 212-2017 上传的监测因子均值（CN=2031 日数据 / 2061 小时数据）、数据标记与超标判定。',
   categoryCode: 'PS',
   subcategoryCode: 'PS-ONLINE',
   storeTable: 'online_monitoring',
@@ -24,21 +32,40 @@ export const ONLINE_MONITORING = storeDataset(online, {
   grade: 'important',
   freeTags: ['在线监测', 'HJ 212', '排放口', '超标'],
   fields: [
-    col.str('outlet_code', '排放口编码', 'Outlet code', { length: 24, nullable: false, filterable: true }),
-    col.str('factor_code', '监测因子编码', 'Factor code', { length: 8, nullable: false, filterable: true }),
+    col.str('outlet_code', '排放口编码', 'Outlet code', {
+      length: 24,
+      nullable: false,
+      filterable: true,
+    }),
+    col.str('factor_code', '监测因子编码', 'Factor code', {
+      length: 8,
+      nullable: false,
+      filterable: true,
+    }),
     col.time('observed_at', '数据时间', 'Data time', { nullable: false, filterable: true }),
-    col.str('cn', '命令编码', 'Command code', { length: 4, filterable: true, description: '2031 日数据 / 2061 小时数据' }),
+    col.str('cn', '命令编码', 'Command code', {
+      length: 4,
+      filterable: true,
+      description: '2031 日数据 / 2061 小时数据',
+    }),
     common.enterpriseCode(),
     common.district(),
     col.dec('avg_value', '均值', 'Average', { filterable: true }),
     col.str('unit', '单位', 'Unit', { length: 12 }),
     col.dec('limit_value', '排放限值', 'Limit', {}),
-    col.str('flag', '数据标记', 'HJ 212 flag', { length: 1, filterable: true, description: 'N/F/M/S/D/C/T/B' }),
+    col.str('flag', '数据标记', 'HJ 212 flag', {
+      length: 1,
+      filterable: true,
+      description: 'N/F/M/S/D/C/T/B',
+    }),
     col.bool('exceeded', '是否超标', 'Exceeded', { filterable: true }),
   ],
   layout: {
     primary: ['outlet_code', 'observed_at', 'factor_code'],
-    indexes: [['enterprise_code', 'observed_at'], ['district_code', 'observed_at']],
+    indexes: [
+      ['enterprise_code', 'observed_at'],
+      ['district_code', 'observed_at'],
+    ],
     partitionedBy: 'observed_at',
     timeField: 'observed_at',
   },
@@ -48,7 +75,8 @@ export const ONLINE_EXCEEDANCES = storeDataset(online, {
   code: 'PS-ONLINE-003',
   nameZh: '在线监测超标信息公开',
   nameEn: 'Online-monitoring exceedances',
-  description: '在线监测日均值超过执行排放标准的记录：企业、排放口、因子、监测值、限值与超标倍数（依法公开）。',
+  description:
+    '在线监测日均值超过执行排放标准的记录：企业、排放口、因子、监测值、限值与超标倍数（依法公开）。',
   categoryCode: 'PS',
   subcategoryCode: 'PS-ONLINE',
   storeTable: 'online_exceedances',
@@ -70,7 +98,14 @@ export const ONLINE_EXCEEDANCES = storeDataset(online, {
     col.str('unit', '单位', 'Unit', { length: 12 }),
     col.str('standard_code', '执行标准', 'Standard', { length: 32 }),
   ],
-  layout: { indexes: [['enterprise_code', 'observed_on'], ['district_code', 'observed_on'], ['observed_on']], timeField: 'observed_on' },
+  layout: {
+    indexes: [
+      ['enterprise_code', 'observed_on'],
+      ['district_code', 'observed_on'],
+      ['observed_on'],
+    ],
+    timeField: 'observed_on',
+  },
 })
 
 export const HAZARDOUS_WASTE_LICENCES = storeDataset(

@@ -5,11 +5,27 @@ import { forgetCounts } from '#services/products/product_catalog'
  * Hand-made rows for the public-data specs, written inside each test's rolled-back
  * transaction. `hidden` rows carry labels an anonymous caller must never see.
  */
-export const OPEN = { classification_level: 'public', sharing_scope: 'open', label_updated_at: '2026-01-02 00:00:00' }
+export const OPEN = {
+  classification_level: 'public',
+  sharing_scope: 'open',
+  label_updated_at: '2026-01-02 00:00:00',
+}
 export const HIDDEN = [
-  { classification_level: 'internal', sharing_scope: 'unconditional', label_updated_at: '2026-01-02 00:00:00' },
-  { classification_level: 'public', sharing_scope: 'conditional', label_updated_at: '2026-01-02 00:00:00' },
-  { classification_level: 'sensitive', sharing_scope: 'open', label_updated_at: '2026-01-02 00:00:00' },
+  {
+    classification_level: 'internal',
+    sharing_scope: 'unconditional',
+    label_updated_at: '2026-01-02 00:00:00',
+  },
+  {
+    classification_level: 'public',
+    sharing_scope: 'conditional',
+    label_updated_at: '2026-01-02 00:00:00',
+  },
+  {
+    classification_level: 'sensitive',
+    sharing_scope: 'open',
+    label_updated_at: '2026-01-02 00:00:00',
+  },
 ]
 
 /** 3 stations × 4 hours; AS002 at 02:00 UTC is internal, AS003 at 03:00 is open-but-sensitive. */
@@ -44,7 +60,14 @@ export async function hourlyFixture() {
 
 export async function dailyFixture() {
   forgetCounts()
-  const row = (area: string, name: string, date: string, aqi: number, primary: string | null, labels: object) => ({
+  const row = (
+    area: string,
+    name: string,
+    date: string,
+    aqi: number,
+    primary: string | null,
+    labels: object
+  ) => ({
     area_code: area,
     area_name: name,
     report_date: date,

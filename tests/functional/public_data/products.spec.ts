@@ -5,7 +5,10 @@ import { dailyFixture, hourlyFixture } from '#tests/functional/public_data/fixtu
 test.group('Public data · product list and previews', (group) => {
   isolate(group)
 
-  test('lists the 20 open products without login, with open-record counts', async ({ client, assert }) => {
+  test('lists the 20 open products without login, with open-record counts', async ({
+    client,
+    assert,
+  }) => {
     await hourlyFixture()
     const response = await client.get('/api/v1/public/products')
     response.assertStatus(200)
@@ -29,13 +32,22 @@ test.group('Public data · product list and previews', (group) => {
     assert.equal(unknown.body().error.code, 'E_UNKNOWN_FIELDS')
   })
 
-  test('daily report preview: city AQI, band and primary pollutant per district for the latest open day', async ({ client, assert }) => {
+  test('daily report preview: city AQI, band and primary pollutant per district for the latest open day', async ({
+    client,
+    assert,
+  }) => {
     await dailyFixture()
     const response = await client.get('/api/v1/public/products/EQ-AIR-003/preview')
     response.assertStatus(200)
     const { preview } = response.body().data
     assert.equal(preview.date, '2026-01-10')
-    assert.include(preview.city, { areaCode: '420100', aqi: 72, level: 2, category: '良', primaryPollutant: 'PM2.5' })
+    assert.include(preview.city, {
+      areaCode: '420100',
+      aqi: 72,
+      level: 2,
+      category: '良',
+      primaryPollutant: 'PM2.5',
+    })
     assert.deepEqual(
       preview.districts.map((d: any) => [d.areaName, d.aqi, d.category]),
       [
@@ -52,7 +64,10 @@ test.group('Public data · product list and previews', (group) => {
     const { preview } = response.body().data
     assert.equal(preview.observedAt, '2026-01-01T03:00:00Z')
     // AS003's 03:00 row is sensitive, so only two stations report that hour.
-    assert.deepEqual(preview.stations.map((s: any) => s.stationCode), ['AS001', 'AS002'])
+    assert.deepEqual(
+      preview.stations.map((s: any) => s.stationCode),
+      ['AS001', 'AS002']
+    )
   })
 
   test('every product preview answers on empty stores and on data', async ({ client }) => {
@@ -71,7 +86,9 @@ test.group('Public data · product list and previews', (group) => {
       response.assertStatus(404)
       assert.equal(response.body().error.code, 'E_NOT_FOUND')
     }
-    const english = await client.get('/api/v1/public/products/NOPE-1/records').header('Accept-Language', 'en')
+    const english = await client
+      .get('/api/v1/public/products/NOPE-1/records')
+      .header('Accept-Language', 'en')
     english.assertStatus(404)
     assert.equal(english.body().error.message, 'The requested resource does not exist')
   })

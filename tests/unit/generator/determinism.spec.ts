@@ -11,23 +11,33 @@ test.group('Demo generator · determinism', () => {
     const again = new MemorySink()
     await generateCity({ ...WINDOW, seed: 7 }, again)
     for (const dataset of STORE_DATASETS) {
-      assert.deepEqual(again.rows(dataset.storeTable), first.rows(dataset.storeTable), dataset.storeTable)
+      assert.deepEqual(
+        again.rows(dataset.storeTable),
+        first.rows(dataset.storeTable),
+        dataset.storeTable
+      )
     }
   }).timeout(60_000)
 
   test('another seed gives other values but the same objects', async ({ assert }) => {
     const a = await generated(7)
     const b = await generated(8)
-    assert.notDeepEqual(a.rows('air_quality_hourly').slice(0, 50), b.rows('air_quality_hourly').slice(0, 50))
+    assert.notDeepEqual(
+      a.rows('air_quality_hourly').slice(0, 50),
+      b.rows('air_quality_hourly').slice(0, 50)
+    )
     assert.deepEqual(
       a.rows('air_stations').map((row) => row.station_code),
       b.rows('air_stations').map((row) => row.station_code)
     )
   }).timeout(60_000)
 
-  test('every store table receives rows, with the minimum sizes the issue asks for', async ({ assert }) => {
+  test('every store table receives rows, with the minimum sizes the issue asks for', async ({
+    assert,
+  }) => {
     const sink = await generated(7)
-    for (const dataset of STORE_DATASETS) assert.isAbove(sink.rows(dataset.storeTable).length, 0, dataset.storeTable)
+    for (const dataset of STORE_DATASETS)
+      assert.isAbove(sink.rows(dataset.storeTable).length, 0, dataset.storeTable)
     assert.isAtLeast(sink.rows('air_stations').length, 40)
     assert.isAtLeast(sink.rows('water_sections').length, 30)
     assert.lengthOf(sink.rows('enterprises'), 500)

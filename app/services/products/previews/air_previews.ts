@@ -10,9 +10,16 @@ import { formatValue } from '#services/products/record_values'
 const CITY_CODE = '420100'
 
 function banded(aqi: number | null) {
-  if (aqi === null) return { aqi: null, level: null, category: null, categoryEn: null, colour: null }
+  if (aqi === null)
+    return { aqi: null, level: null, category: null, categoryEn: null, colour: null }
   const band = aqiBand(aqi)
-  return { aqi, level: band.level, category: band.category, categoryEn: band.categoryEn, colour: band.colourHex }
+  return {
+    aqi,
+    level: band.level,
+    category: band.category,
+    categoryEn: band.categoryEn,
+    colour: band.colourHex,
+  }
 }
 
 export async function airDailyReport() {
@@ -48,7 +55,10 @@ export async function airHourlyAqi() {
     levels.set(level, (levels.get(level) ?? 0) + 1)
   }
   return {
-    observedAt: formatValue({ name: 'observed_at', labelZh: '', labelEn: '', type: 'datetime' }, hour),
+    observedAt: formatValue(
+      { name: 'observed_at', labelZh: '', labelEn: '', type: 'datetime' },
+      hour
+    ),
     stations: rows.map((row: any) => ({
       stationCode: row.station_code,
       districtCode: row.district_code,
@@ -57,6 +67,8 @@ export async function airHourlyAqi() {
       pm25: row.pm25,
       o3: row.o3,
     })),
-    levels: [...levels.entries()].sort(([a], [b]) => a - b).map(([level, stations]) => ({ level, stations })),
+    levels: [...levels.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([level, stations]) => ({ level, stations })),
   }
 }

@@ -36,7 +36,10 @@ export async function radiationMonitoring() {
     .where('measured_on', newest)
     .select('point_code', 'point_name', 'district_code', 'gamma_dose_rate', 'assessment')
     .orderBy('point_code')
-  return { month: newest.slice(0, 7), points: rows.map((row: any) => ({ ...row, gamma_dose_rate: Number(row.gamma_dose_rate) })) }
+  return {
+    month: newest.slice(0, 7),
+    points: rows.map((row: any) => ({ ...row, gamma_dose_rate: Number(row.gamma_dose_rate) })),
+  }
 }
 
 export async function ecoRedlineAreas() {
@@ -49,10 +52,17 @@ export async function ecoRedlineAreas() {
 export async function forestCoverage() {
   const year = await latest('forest_coverage', 'year')
   if (year === null) return { year: null, districts: [] }
-  const rows = await openRows('forest_coverage').where('year', year).select('district_code', 'coverage_pct', 'forest_area_ha').orderBy('district_code')
+  const rows = await openRows('forest_coverage')
+    .where('year', year)
+    .select('district_code', 'coverage_pct', 'forest_area_ha')
+    .orderBy('district_code')
   return {
     year: Number(year),
-    districts: rows.map((row: any) => ({ districtCode: row.district_code, coveragePct: Number(row.coverage_pct), forestAreaHa: Number(row.forest_area_ha) })),
+    districts: rows.map((row: any) => ({
+      districtCode: row.district_code,
+      coveragePct: Number(row.coverage_pct),
+      forestAreaHa: Number(row.forest_area_ha),
+    })),
   }
 }
 
@@ -63,6 +73,9 @@ export async function wetlandArea() {
   return {
     year: Number(year),
     byType: await breakdown('wetlands', 'wetland_type', { sum: 'area_ha', where: inYear }),
-    byProtectionLevel: await breakdown('wetlands', 'protection_level', { sum: 'area_ha', where: inYear }),
+    byProtectionLevel: await breakdown('wetlands', 'protection_level', {
+      sum: 'area_ha',
+      where: inYear,
+    }),
   }
 }

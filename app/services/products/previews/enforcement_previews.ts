@@ -1,5 +1,11 @@
 import { openRows } from '#services/products/product_catalog'
-import { breakdown, dateText, latest, monthsBefore, percent } from '#services/products/previews/preview_helpers'
+import {
+  breakdown,
+  dateText,
+  latest,
+  monthsBefore,
+  percent,
+} from '#services/products/previews/preview_helpers'
 import { formatValue } from '#services/products/record_values'
 
 /*
@@ -15,7 +21,10 @@ export async function onlineExceedances() {
     since,
     until: newest,
     byFactor: await breakdown('online_exceedances', 'factor_name', { where: recent }),
-    topEnterprises: await breakdown('online_exceedances', 'enterprise_name', { where: recent, limit: 10 }),
+    topEnterprises: await breakdown('online_exceedances', 'enterprise_name', {
+      where: recent,
+      limit: 10,
+    }),
   }
 }
 
@@ -31,8 +40,15 @@ export async function penaltyDisclosures() {
     .limit(5)
   return {
     since,
-    byViolation: await breakdown('penalties', 'violation_type', { where: recent, sum: 'fine_amount' }),
-    latest: rows.map((row: any) => ({ ...row, fine_amount: Number(row.fine_amount), decided_on: dateText(row.decided_on) })),
+    byViolation: await breakdown('penalties', 'violation_type', {
+      where: recent,
+      sum: 'fine_amount',
+    }),
+    latest: rows.map((row: any) => ({
+      ...row,
+      fine_amount: Number(row.fine_amount),
+      decided_on: dateText(row.decided_on),
+    })),
   }
 }
 
@@ -67,7 +83,10 @@ export async function environmentalIncidents() {
     byType: await breakdown('incidents', 'incident_type'),
     latest: rows.map((row: any) => ({
       ...row,
-      occurred_at: formatValue({ name: 'occurred_at', labelZh: '', labelEn: '', type: 'datetime' }, row.occurred_at),
+      occurred_at: formatValue(
+        { name: 'occurred_at', labelZh: '', labelEn: '', type: 'datetime' },
+        row.occurred_at
+      ),
     })),
   }
 }

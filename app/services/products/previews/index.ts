@@ -1,5 +1,8 @@
 import { airDailyReport, airHourlyAqi } from '#services/products/previews/air_previews'
-import { drinkingWaterCompliance, waterMonthlyClass } from '#services/products/previews/water_previews'
+import {
+  drinkingWaterCompliance,
+  waterMonthlyClass,
+} from '#services/products/previews/water_previews'
 import * as registers from '#services/products/previews/register_previews'
 import * as enforcement from '#services/products/previews/enforcement_previews'
 import * as ecology from '#services/products/previews/ecology_previews'

@@ -13,12 +13,19 @@ export interface Breakdown {
 export async function breakdown(
   table: string,
   column: string,
-  options: { sum?: string; where?: (builder: ReturnType<typeof openRows>) => void; limit?: number } = {}
+  options: {
+    sum?: string
+    where?: (builder: ReturnType<typeof openRows>) => void
+    limit?: number
+  } = {}
 ): Promise<Breakdown[]> {
   const builder = openRows(table).select(column).count('* as count').groupBy(column)
   if (options.sum) builder.sum(`${options.sum} as total`)
   options.where?.(builder)
-  const rows = await builder.orderBy('count', 'desc').orderBy(column, 'asc').limit(options.limit ?? 20)
+  const rows = await builder
+    .orderBy('count', 'desc')
+    .orderBy(column, 'asc')
+    .limit(options.limit ?? 20)
   return rows.map((row: any) => ({
     value: row[column],
     count: Number(row.count),
@@ -30,14 +37,21 @@ export async function breakdown(
  * The newest value of a column among open rows (latest report day, month, year…). ORDER BY …
  * LIMIT 1 walks the column's index backwards; MAX() with the label filter would scan the labels.
  */
-export async function latest(table: string, column: string, where?: (builder: ReturnType<typeof openRows>) => void) {
+export async function latest(
+  table: string,
+  column: string,
+  where?: (builder: ReturnType<typeof openRows>) => void
+) {
   const builder = openRows(table).select(column).orderBy(column, 'desc').limit(1)
   where?.(builder)
   const [row] = await builder
   return row?.[column] ?? null
 }
 
-export async function countOpen(table: string, where?: (builder: ReturnType<typeof openRows>) => void): Promise<number> {
+export async function countOpen(
+  table: string,
+  where?: (builder: ReturnType<typeof openRows>) => void
+): Promise<number> {
   const builder = openRows(table).count('* as total')
   where?.(builder)
   const [row] = await builder

@@ -1,5 +1,11 @@
 import { openRows } from '#services/products/product_catalog'
-import { breakdown, countOpen, dateText, latest, monthsBefore } from '#services/products/previews/preview_helpers'
+import {
+  breakdown,
+  countOpen,
+  dateText,
+  latest,
+  monthsBefore,
+} from '#services/products/previews/preview_helpers'
 
 /*
  * Registers and lists (名录、许可、标准): totals with the breakdowns a reader looks at first.
@@ -49,7 +55,9 @@ export async function soilSupervisionUnits() {
 export async function hazardousWasteLicences() {
   return {
     total: await countOpen('hazardous_waste_licences'),
-    byOperationType: await breakdown('hazardous_waste_licences', 'operation_type', { sum: 'capacity_tpa' }),
+    byOperationType: await breakdown('hazardous_waste_licences', 'operation_type', {
+      sum: 'capacity_tpa',
+    }),
   }
 }
 

@@ -1,5 +1,10 @@
 import { openRows } from '#services/products/product_catalog'
-import { dateText, latest, monthsBefore, percent } from '#services/products/previews/preview_helpers'
+import {
+  dateText,
+  latest,
+  monthsBefore,
+  percent,
+} from '#services/products/previews/preview_helpers'
 
 /*
  * Water products: class per section against its target for the latest month, and
@@ -13,7 +18,14 @@ export async function waterMonthlyClass() {
   if (!day) return { month: null, sections: [], compliantShare: null, classDistribution: [] }
   const rows = await monthly(openRows('water_quality'))
     .where('sampled_on', day)
-    .select('section_code', 'district_code', 'water_class', 'target_class', 'compliant', 'exceeding_items')
+    .select(
+      'section_code',
+      'district_code',
+      'water_class',
+      'target_class',
+      'compliant',
+      'exceeding_items'
+    )
     .orderBy('section_code')
   const compliant = rows.filter((row: any) => Number(row.compliant) === 1).length
   const goodClass = rows.filter((row: any) => CLASSES.indexOf(row.water_class) <= 2).length
