@@ -56,7 +56,16 @@ step('migrating the database', ['ace', 'migration:run', '--force'], { quiet: tru
 if (!production) {
   const check = spawnSync(node, ['ace', 'app:first-run'], { cwd: root, env: process.env, encoding: 'utf8' })
   if (check.status === 10) {
-    step('seeding the demo city (organisations, demo users)', ['ace', 'db:seed'], { quiet: true })
+    step('seeding the demo city (organisations, demo users, catalog taxonomy)', ['ace', 'db:seed'], { quiet: true })
+  }
+  if (check.status === 10 || check.status === 11) {
+    // Small scale: the last 12 months, so a first start stays around a minute or two.
+    step('generating demo data (small scale; `node ace demo:generate --scale large` for history since 2018)', [
+      'ace',
+      'demo:generate',
+      '--scale',
+      'small',
+    ])
   } else if (check.status !== 0) {
     process.stderr.write(check.stdout + check.stderr)
     process.exit(check.status ?? 1)
