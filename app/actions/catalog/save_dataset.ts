@@ -174,7 +174,7 @@ export default class SaveDataset {
       },
       { client: trx }
     )
-    await touchCatalog(trx)
+    await touchCatalog(trx, dataset.id)
     await recordAudit(
       actor,
       {

@@ -8,18 +8,19 @@ import {
   type CodeName,
   type DatasetDoc,
 } from '#services/catalog/search_index'
-import { currentCatalogRevision } from '#services/catalog/catalog_revision'
+import { changedDatasetsBetween, currentCatalogRevision } from '#services/catalog/catalog_revision'
 import type { CatalogViewer } from '#services/catalog/catalog_viewer'
 
 /*
- * The process-wide search index, rebuilt when the catalog's change token moves. The catalog is
- * read far more than written (10 000 datasets, a few edits a day), so each search costs one
- * indexed single-row read plus in-memory work; instances behind a balancer each keep their own
- * copy and all see a write on their next request.
+ * The process-wide search index, kept in step with the catalog's change token. The catalog is
+ * read far more than written (10 000 datasets, a few edits a day), so a search costs one
+ * single-row read plus in-memory work. After a write, the next search replays the change chain
+ * and reloads only the datasets it names; a taxonomy change or a broken chain rebuilds all.
+ * Instances behind a balancer each keep their own copy and all see a write on their next request.
  */
 class CatalogSearch {
   #current: { revision: string; index: CatalogSearchIndex } | null = null
-  #building: { revision: string; promise: Promise<CatalogSearchIndex> } | null = null
+  #pending: { revision: string; promise: Promise<CatalogSearchIndex> } | null = null
 
   async search(viewer: CatalogViewer, query: CatalogQuery): Promise<CatalogResult> {
     const index = await this.index()
@@ -27,23 +28,37 @@ class CatalogSearch {
   }
 
   async index(client: QueryClientContract = db.connection()): Promise<CatalogSearchIndex> {
-    // Read the token before the rows: a write landing mid-build leaves this index stale-labelled, so the next call rebuilds.
+    // Read the token before the rows: a write landing meanwhile leaves the index labelled
+    // older than its contents, so the next call refreshes again — never the other way round.
     const revision = await currentCatalogRevision(client)
     if (this.#current?.revision === revision) return this.#current.index
-    if (this.#building?.revision === revision) return this.#building.promise
-    const promise = loadDocs(client).then((docs) => new CatalogSearchIndex(docs))
-    this.#building = { revision, promise }
+    if (this.#pending?.revision === revision) return this.#pending.promise
+    const promise = this.#refresh(client, revision)
+    this.#pending = { revision, promise }
     try {
       const index = await promise
       this.#current = { revision, index }
       return index
     } finally {
-      if (this.#building?.promise === promise) this.#building = null
+      if (this.#pending?.promise === promise) this.#pending = null
     }
+  }
+
+  async #refresh(client: QueryClientContract, revision: string): Promise<CatalogSearchIndex> {
+    const current = this.#current
+    if (current) {
+      const changed = await changedDatasetsBetween(client, current.revision, revision)
+      if (changed) {
+        for (const doc of await loadDocs(client, changed)) current.index.upsert(doc)
+        return current.index
+      }
+    }
+    return new CatalogSearchIndex(await loadDocs(client))
   }
 }
 
-export async function loadDocs(client: QueryClientContract): Promise<DatasetDoc[]> {
+/** Search documents of all datasets, or of the given ones. */
+export async function loadDocs(client: QueryClientContract, ids?: number[]): Promise<DatasetDoc[]> {
   const [rows, categories, subcategories, vocabulary, fields, tags] = await Promise.all([
     client
       .from('datasets as d')
@@ -71,6 +86,7 @@ export async function loadDocs(client: QueryClientContract): Promise<DatasetDoc[
         'o.name as provider_name',
         'o.name_en as provider_name_en'
       )
+      .if(ids, (query) => query.whereIn('d.id', ids!))
       .orderBy('d.id'),
     client.from('catalog_categories').select('id', 'code', 'name_zh', 'name_en'),
     client.from('catalog_subcategories').select('id', 'code', 'name_zh', 'name_en'),
@@ -78,8 +94,13 @@ export async function loadDocs(client: QueryClientContract): Promise<DatasetDoc[
     client
       .from('dataset_fields')
       .select('dataset_id', 'name', 'label_zh', 'label_en', 'description')
+      .if(ids, (query) => query.whereIn('dataset_id', ids!))
       .orderBy('position'),
-    client.from('dataset_tags').select('dataset_id', 'kind', 'tag').orderBy('id'),
+    client
+      .from('dataset_tags')
+      .select('dataset_id', 'kind', 'tag')
+      .if(ids, (query) => query.whereIn('dataset_id', ids!))
+      .orderBy('id'),
   ])
   const codeName = (row: any): CodeName => ({
     code: row.code,

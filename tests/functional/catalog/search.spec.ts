@@ -1,6 +1,13 @@
 import { test } from '@japa/runner'
 import { demoUser, isolate } from '#tests/helpers'
-import { FIXTURE_TAG, seedFixtureCatalog } from '#tests/fixtures/catalog'
+import db from '@adonisjs/lucid/services/db'
+import { FIXTURE_TAG, fixtureDefinition, seedFixtureCatalog } from '#tests/fixtures/catalog'
+import { upsertDataset } from '#services/catalog/upsert_dataset'
+import {
+  changedDatasetsBetween,
+  currentCatalogRevision,
+  touchCatalog,
+} from '#services/catalog/catalog_revision'
 import { counts } from '#tests/fixtures/catalog_store'
 
 const SEARCH = '/api/v1/catalog/datasets'
@@ -221,5 +228,30 @@ test.group('Catalog / search', (group) => {
       .withGuard('api')
       .loginAs(admin)
     assert.deepEqual(codes(after), ['FX-AIR-DAILY'])
+  })
+
+  test('the change chain names the datasets to reload, and breaks on rollback', async ({
+    assert,
+  }) => {
+    const from = await currentCatalogRevision()
+    const first = await upsertDataset(fixtureDefinition({ code: 'CHAIN-001' }))
+    const second = await upsertDataset(fixtureDefinition({ code: 'CHAIN-002' }))
+    const to = await currentCatalogRevision()
+    const changed = await changedDatasetsBetween(db.connection(), from, to)
+    assert.sameMembers(changed!, [first.dataset.id, second.dataset.id])
+
+    await db.transaction(async (trx) => {
+      await touchCatalog(trx, first.dataset.id)
+      await trx.rollback()
+    })
+    assert.equal(await currentCatalogRevision(), to, 'a rolled-back write leaves the token')
+    assert.isNull(await changedDatasetsBetween(db.connection(), 'never-seen', to))
+
+    await touchCatalog(db.connection(), null)
+    const after = await currentCatalogRevision()
+    assert.isNull(
+      await changedDatasetsBetween(db.connection(), to, after),
+      'a shared change rebuilds'
+    )
   })
 })

@@ -206,4 +206,29 @@ test.group('Catalog search index', () => {
     assert.deepEqual(codes(index.search(STAFF, { sort: 'name' })), ['C', 'A', 'B', 'D', 'E'])
     assert.equal(index.search(STAFF, { perPage: 1000 }).perPage, 100)
   })
+
+  test('upsert replaces a document: old words stop matching, facets and sorts follow', ({
+    assert,
+  }) => {
+    const index = fixture()
+    const [a] = index.search(STAFF, { q: '日报' }).items
+    index.upsert({
+      ...a,
+      nameZh: '空气质量周报',
+      nameEn: 'Air quality weekly',
+      grade: 'core',
+      code: 'Z',
+      updatedAt: '2020-01-01T00:00:00.000Z',
+    })
+    assert.equal(index.size, 6)
+    assert.equal(index.search(STAFF, { q: '日报' }).total, 0)
+    assert.deepEqual(codes(index.search(STAFF, { q: '周报' })), ['Z'])
+    assert.deepEqual(codes(index.search(STAFF, { q: 'weekly' })), ['Z'])
+    assert.equal(index.search(STAFF, { q: 'daily' }).total, 0)
+    assert.deepEqual(facet(index.search(STAFF, {}), 'grade'), { general: 1, important: 2, core: 2 })
+    assert.deepEqual(codes(index.search(STAFF, { sort: 'code' })), ['B', 'C', 'D', 'E', 'Z'])
+    assert.deepEqual(codes(index.search(STAFF, { sort: 'updatedAt', perPage: 1 })), ['Z'])
+    index.upsert({ ...a, id: 99, code: 'NEW', nameZh: '新增数据集' })
+    assert.deepEqual(codes(index.search(STAFF, { q: '新增' })), ['NEW'])
+  })
 })
