@@ -133,11 +133,17 @@ export interface SliceReport {
   max: number
 }
 
-/** Times the slice for random (station, month) pairs; `labels` adds the open-data filter. */
+export type SliceMode = 'builder' | 'labels' | 'raw'
+
+/*
+ * Times the slice for random (station, month) pairs. `builder` goes through Lucid's query
+ * builder as the data API does, `labels` adds the open-data label filter, `raw` sends the
+ * same SQL as a plain statement (driver + server only, no query building).
+ */
 export async function measureSlices(
   queries: number,
   seed: number,
-  labels: boolean
+  mode: SliceMode
 ): Promise<SliceReport> {
   const client = db.connection(BENCH_CONNECTION)
   const [stationRows] = await client.rawQuery(
@@ -146,23 +152,22 @@ export async function measureSlices(
   const stations: string[] = stationRows.map((row: any) => row.station_code)
   const months = monthStarts(cstMidnight(START), cstMidnight(END))
   const rng = new Rng(seed, 'bench/slices')
+  const rawSql = `SELECT ${SLICE_COLUMNS.join(',')} FROM \`${TABLE}\` WHERE station_code = ? AND observed_at >= ? AND observed_at < ? ORDER BY observed_at`
   const timings: number[] = []
   let rows = 0
   for (let i = 0; i < queries; i++) {
     const month = rng.pick(months)
     const next = months[months.indexOf(month) + 1] ?? END
-    const query = client
-      .from(TABLE)
-      .select(SLICE_COLUMNS)
-      .where('station_code', rng.pick(stations))
-      .where('observed_at', '>=', sqlDateTime(cstMidnight(month)))
-      .where('observed_at', '<', sqlDateTime(cstMidnight(next)))
-      .orderBy('observed_at')
-    if (labels) query.where('sharing_scope', 'open').where('classification_level', 'public')
+    const args = [
+      rng.pick(stations),
+      sqlDateTime(cstMidnight(month)),
+      sqlDateTime(cstMidnight(next)),
+    ] as const
     const started = process.hrtime.bigint()
-    const result = await query
+    const result = mode === 'raw' ? await client.rawQuery(rawSql, [...args]) : null
+    const sliceRows = result ? result[0] : await sliceQuery(args, mode === 'labels')
     timings.push(Number(process.hrtime.bigint() - started) / 1e6)
-    rows += result.length
+    rows += sliceRows.length
   }
   timings.sort((a, b) => a - b)
   const round = (ms: number) => Math.round(ms * 100) / 100
@@ -174,6 +179,19 @@ export async function measureSlices(
     p99: round(percentile(timings, 99)),
     max: round(timings[timings.length - 1]),
   }
+}
+
+function sliceQuery([station, from, to]: readonly [string, string, string], labels: boolean) {
+  const query = db
+    .connection(BENCH_CONNECTION)
+    .from(TABLE)
+    .select(SLICE_COLUMNS)
+    .where('station_code', station)
+    .where('observed_at', '>=', from)
+    .where('observed_at', '<', to)
+    .orderBy('observed_at')
+  if (labels) query.where('sharing_scope', 'open').where('classification_level', 'public')
+  return query
 }
 
 /** EXPLAIN PARTITIONS of one slice: shows the month pruning and the primary-key range. */

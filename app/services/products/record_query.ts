@@ -1,7 +1,7 @@
 import type { StoreDataset, StoreField } from '#services/stores/store_definition'
 import InvalidFilterException, { type FilterProblem } from '#exceptions/invalid_filter_exception'
 import UnknownFieldsException from '#exceptions/unknown_fields_exception'
-import { openRows, publicFields } from '#services/products/product_catalog'
+import { openRowCount, openRows, publicFields } from '#services/products/product_catalog'
 import { formatValue, parseValue } from '#services/products/record_values'
 
 /*
@@ -12,6 +12,7 @@ import { formatValue, parseValue } from '#services/products/record_values'
  */
 export const MAX_PER_PAGE = 500
 const MAX_IN_VALUES = 50
+const MAX_OFFSET = 100_000
 const OPERATORS = { eq: '=', gte: '>=', lte: '<=', lt: '<' } as const
 
 type Operator = keyof typeof OPERATORS | 'in'
@@ -102,6 +103,8 @@ export function parseRecordQuery(
   const sort = parseSort(query.sort, filterable, problems) ?? defaultSort(product)
   const page = positiveInt(query.page, 'page', 100_000, problems) ?? 1
   const perPage = positiveInt(query.perPage, 'perPage', MAX_PER_PAGE, problems) ?? 50
+  // Deep OFFSETs make the database walk and discard rows; narrower filters page further.
+  if ((page - 1) * perPage > MAX_OFFSET) problems.push({ field: 'page', rule: 'maxOffset' })
   if (problems.length > 0) throw new InvalidFilterException(problems)
   return { conditions, sort, page, perPage }
 }
@@ -135,9 +138,18 @@ function applyConditions(product: StoreDataset, conditions: Condition[]) {
   return builder
 }
 
+async function filteredCount(product: StoreDataset, query: RecordQuery): Promise<number> {
+  const [row] = await applyConditions(product, query.conditions).count('* as total')
+  return Number(row.total)
+}
+
 export async function findRecords(product: StoreDataset, query: RecordQuery) {
   const fields = publicFields(product)
-  const [{ total }] = await applyConditions(product, query.conditions).count('* as total')
+  // Unfiltered totals come from the one-minute cache: counting a 100 M-row series is not per-request work.
+  const total =
+    query.conditions.length === 0
+      ? await openRowCount(product.storeTable)
+      : await filteredCount(product, query)
   const builder = applyConditions(product, query.conditions).select(fields.map((f) => f.name))
   for (const { column, direction } of query.sort) builder.orderBy(column, direction)
   const tiebreak = product.layout.primary ?? ['id']

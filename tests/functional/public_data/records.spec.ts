@@ -91,6 +91,7 @@ test.group('Public data · records', (group) => {
     const cases: [string, string, string][] = [
       ['perPage=501', 'E_VALIDATION', 'perPage'],
       ['page=0', 'E_VALIDATION', 'page'],
+      ['page=202&perPage=500', 'E_VALIDATION', 'page'],
       ['pm25[gte]=abc', 'E_VALIDATION', 'pm25[gte]'],
       ['pm25[between]=1', 'E_VALIDATION', 'pm25[between]'],
       ['observed_at=yesterday', 'E_VALIDATION', 'observed_at'],
