@@ -79,6 +79,21 @@ export class ExternalTaskLockException extends AppException {
   }
 }
 
+/** Another node stepped the instance between our read and our write; the step is rolled back. */
+export class InstanceChangedException extends AppException {
+  constructor(instanceId: string) {
+    super('E_INSTANCE_CHANGED', 409, { params: { id: instanceId } })
+  }
+}
+
+/** The engine could not continue (e.g. a condition names a variable the form did not provide). */
+export class WorkflowStepException extends AppException {
+  constructor(reason: string, options: { cause?: unknown } = {}) {
+    super('E_WORKFLOW_STEP_FAILED', 422, { params: { reason }, message: reason })
+    if (options.cause !== undefined) this.cause = options.cause
+  }
+}
+
 export class InstanceNotRunningException extends AppException {
   constructor(instanceId: string) {
     super('E_INSTANCE_NOT_RUNNING', 409, { params: { id: instanceId } })

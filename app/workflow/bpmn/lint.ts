@@ -1,13 +1,8 @@
 import { existsSync } from 'node:fs'
 import { lintExpression } from '#workflow/expression'
-import { BpmnParseException } from '#workflow/bpmn/moddle'
-import {
-  isExpressionText,
-  readProcessModels,
-  splitCandidates,
-  type ActivityInfo,
-  type ProcessModel,
-} from '#workflow/bpmn/model'
+import { BpmnParseException, readDefinitions, type ModdleElement } from '#workflow/bpmn/moddle'
+import { isExpressionText, processModelsOf, splitCandidates, type ActivityInfo } from '#workflow/bpmn/model'
+import { stockRuleProblems } from '#workflow/bpmn/stock_rules'
 
 export interface LintProblem {
   element: string
@@ -31,19 +26,19 @@ export function formsFolderLookup(formsDir: URL): (formKey: string) => boolean {
  * bpmnlint's stock rules check BPMN shape; these check what is specific to our platform.
  */
 export async function lintBpmn(xml: string, context: LintContext): Promise<LintProblem[]> {
-  let processes: ProcessModel[]
+  let root: ModdleElement
   try {
-    ;({ processes } = await readProcessModels(xml))
+    ;({ root } = await readDefinitions(xml))
   } catch (error) {
     if (error instanceof BpmnParseException) return [{ element: 'definitions', message: error.message }]
     throw error
   }
-  const executable = processes.filter((p) => p.isExecutable)
+  const executable = processModelsOf(root).filter((p) => p.isExecutable)
   if (executable.length !== 1) {
     return [{ element: 'definitions', message: 'exactly one executable process is required' }]
   }
   const process = executable[0]
-  const problems: LintProblem[] = []
+  const problems: LintProblem[] = await stockRuleProblems(root)
   if (!process.hasDiagram) problems.push({ element: process.key, message: 'no diagram layout (BPMNDiagram)' })
   for (const activity of process.activities.values()) problems.push(...lintActivity(activity, context))
   for (const flow of process.flows) {

@@ -56,14 +56,17 @@ export interface ProcessModel {
 
 export async function readProcessModels(xml: string): Promise<{ processes: ProcessModel[]; warnings: string[] }> {
   const { root, warnings } = await readDefinitions(xml)
+  return { processes: processModelsOf(root), warnings }
+}
+
+export function processModelsOf(root: ModdleElement): ProcessModel[] {
   const errorCodes = (root.rootElements ?? [])
     .filter((element: ModdleElement) => element.$type === 'bpmn:Error')
     .map((element: ModdleElement) => String(element.errorCode ?? ''))
   const diagrams: ModdleElement[] = root.diagrams ?? []
-  const processes = (root.rootElements ?? [])
+  return (root.rootElements ?? [])
     .filter((element: ModdleElement) => element.$type === 'bpmn:Process')
     .map((process: ModdleElement) => toProcessModel(process, errorCodes, diagrams))
-  return { processes, warnings }
 }
 
 function toProcessModel(process: ModdleElement, errorCodes: string[], diagrams: ModdleElement[]): ProcessModel {

@@ -4,6 +4,7 @@ import { camundaDescriptor } from '#workflow/bpmn/moddle'
 import type { ProcessModel } from '#workflow/bpmn/model'
 import { resolveFor } from '#workflow/embedded/expressions'
 import { ManualTimers } from '#workflow/embedded/manual_timers'
+import { WorkflowStepException } from '#workflow/port'
 import type { Variables } from '#workflow/types'
 
 export interface WaitingUserTask {
@@ -18,8 +19,6 @@ export interface WaitingService {
   activityId: string
   callback(error: Error | null, output?: Variables): void
 }
-
-export class EngineFailureException extends Error {}
 
 /*
  * One bpmn-engine Engine for one process instance, plus what it is waiting on. Waits are
@@ -59,14 +58,14 @@ export class InstanceRuntime {
 
   async signalTask(executionId: string, output: Variables) {
     const task = this.userTasks.get(executionId)
-    if (!task) throw new EngineFailureException(`no user task waits with execution ${executionId}`)
+    if (!task) throw new WorkflowStepException(`no user task waits with execution ${executionId}`)
     this.userTasks.delete(executionId)
     await this.drive(() => task.signal(output))
   }
 
   async completeService(executionId: string, error: Error | null) {
     const service = this.services.get(executionId)
-    if (!service) throw new EngineFailureException(`no external task waits with execution ${executionId}`)
+    if (!service) throw new WorkflowStepException(`no external task waits with execution ${executionId}`)
     this.services.delete(executionId)
     await this.drive(() => service.callback(error, {}))
   }
@@ -80,7 +79,7 @@ export class InstanceRuntime {
     const process = this.execution.definitions[0].getProcesses()[0]
     const target = process.getActivityById(toActivity)
     const source = this.execution.getPostponed().find((api: any) => api.id === fromActivity)
-    if (!target || !source) throw new EngineFailureException(`cannot move ${fromActivity} → ${toActivity}`)
+    if (!target || !source) throw new WorkflowStepException(`cannot move ${fromActivity} → ${toActivity}`)
     await this.drive(() => target.run())
     // Like Camunda's activity cancellation: leave without a dead-path wave, which would reach the restarted node.
     const executeMessage = process.getActivityById(fromActivity)?.[Symbol.for('executeMessage')]
@@ -96,12 +95,12 @@ export class InstanceRuntime {
     return JSON.stringify(await this.engine.getState())
   }
 
-  /** Runs one engine action; whatever it throws or reports becomes one EngineFailureException. */
+  /** Runs one engine action; whatever it throws or reports becomes one WorkflowStepException. */
   private async drive(action: () => unknown) {
     try {
       action()
     } catch (error) {
-      throw new EngineFailureException((error as Error).message, { cause: error })
+      throw new WorkflowStepException((error as Error).message, { cause: error })
     }
     await this.settle()
   }
@@ -109,7 +108,7 @@ export class InstanceRuntime {
   private async settle() {
     // Engine steps run synchronously through its message broker; one turn lets deferred publishes land.
     await new Promise((resolve) => setImmediate(resolve))
-    if (this.failure) throw new EngineFailureException(this.failure.message)
+    if (this.failure) throw new WorkflowStepException(this.failure.message)
   }
 
   private options(): any {

@@ -4,6 +4,7 @@ import clock from '#services/clock'
 import { evaluate } from '#workflow/expression'
 import { isExpressionText, splitCandidates, type ActivityInfo } from '#workflow/bpmn/model'
 import type { InstanceRuntime, WaitingUserTask } from '#workflow/embedded/runtime'
+import { InstanceChangedException } from '#workflow/port'
 import type { Variables } from '#workflow/types'
 
 type Trx = TransactionClientContract
@@ -55,7 +56,7 @@ export async function persistRuntime(trx: Trx, instanceId: string, runtime: Inst
       ...(ended ? { status: 'completed', ended_at: clock.nowMs() } : {}),
     })
   if (Number(Array.isArray(updated) ? updated[0] : updated) !== 1) {
-    throw new Error(`instance ${instanceId} was changed by another node`)
+    throw new InstanceChangedException(instanceId)
   }
   runtime.stateVersion += 1
   if (ended) await recordHistory(trx, instanceId, 'instance_completed')

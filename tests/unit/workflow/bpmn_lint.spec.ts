@@ -65,6 +65,7 @@ test.group('workflow definitions and lint', () => {
       'script: script tasks are not allowed; use an external-task topic',
     ])
     assert.isTrue(text.some((t) => t.startsWith('f_eval: condition') && /execution/.test(t)), text.join('\n'))
+    assert.isTrue(text.some((t) => t.startsWith('nobody: ') && t.endsWith('(bpmnlint no-bpmndi)')), text.join('\n'))
     assert.isTrue(text.some((t) => t.startsWith('f_math: condition') && /\+|arithmetic/i.test(t)), text.join('\n'))
   })
 

@@ -5,7 +5,7 @@ import db from '@adonisjs/lucid/services/db'
 import clock from '#services/clock'
 import { lintContext } from '#workflow/engine'
 import { EmbeddedWorkflowEngine } from '#workflow/embedded/embedded_engine'
-import { EngineFailureException } from '#workflow/embedded/runtime'
+import { WorkflowStepException } from '#workflow/port'
 
 const fixture = (name: string) => readFile(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
 const engine = (cacheSize = 500) => new EmbeddedWorkflowEngine({ lint: lintContext(), cacheSize })
@@ -49,7 +49,8 @@ test.group('embedded adapter', (group) => {
     const { instance } = await port.startByKey('fixture_approval', key(), { extraReviewer: 'u9' })
     const [task] = await port.queryTasks({ instanceId: instance.id })
     const error = await port.complete(task.id, {}, task.version).catch((e) => e)
-    assert.instanceOf(error, EngineFailureException)
+    assert.instanceOf(error, WorkflowStepException)
+    assert.equal(error.status, 422)
     assert.match(error.message, /amount/)
     const after = await port.getTask(task.id)
     assert.equal(after.status, 'open')
