@@ -1,5 +1,6 @@
 import AppException from '#exceptions/app_exception'
 import type {
+  DefinitionSummary,
   DeployedDefinition,
   HistoryEvent,
   Incident,
@@ -18,6 +19,10 @@ import type {
  */
 export interface WorkflowPort {
   deploy(name: string, bpmnXml: string): Promise<DeployedDefinition>
+  /** Every deployed version, newest first per key, with its running instances. */
+  listDefinitions(): Promise<DefinitionSummary[]>
+  /** The XML of one version (route preview and per-node settings read it with bpmn/model). */
+  getDefinitionXml(definitionId: string): Promise<string>
   /** Idempotent on (process key, business key): a second call returns the first instance. */
   startByKey(processKey: string, businessKey: string, variables?: Variables): Promise<StartResult>
   getInstance(instanceId: string): Promise<ProcessInstance>

@@ -11,6 +11,15 @@ export interface DeployedDefinition {
   created: boolean
 }
 
+export interface DefinitionSummary {
+  id: string
+  key: string
+  name: string
+  version: number
+  deployedAt: string
+  runningInstances: number
+}
+
 export type InstanceStatus = 'running' | 'completed' | 'cancelled'
 
 export interface ProcessInstance {

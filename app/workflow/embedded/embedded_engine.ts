@@ -11,7 +11,7 @@ import {
   WorkflowNotFoundException,
   type WorkflowPort,
 } from '#workflow/port'
-import type { ProcessInstance, StartResult, TaskQuery, Variables, WorkflowTask } from '#workflow/types'
+import type { DefinitionSummary, ProcessInstance, StartResult, TaskQuery, Variables, WorkflowTask } from '#workflow/types'
 
 export interface EmbeddedOptions {
   lint: LintContext
@@ -29,6 +29,29 @@ export class EmbeddedWorkflowEngine extends ExternalTasks implements WorkflowPor
     const problems = await lintBpmn(bpmnXml, this.options.lint)
     if (problems.length) throw new InvalidDefinitionException(problems)
     return this.store.deploy(name, bpmnXml)
+  }
+
+  async listDefinitions(): Promise<DefinitionSummary[]> {
+    const rows = await db
+      .from('workflow_definitions as d')
+      .leftJoin('workflow_instances as i', (join) => join.on('i.definition_id', 'd.id').andOnVal('i.status', 'running'))
+      .groupBy('d.id', 'd.process_key', 'd.name', 'd.version', 'd.deployed_at')
+      .select('d.id', 'd.process_key', 'd.name', 'd.version', 'd.deployed_at')
+      .count('i.id as running')
+      .orderBy('d.process_key')
+      .orderBy('d.version', 'desc')
+    return rows.map((row) => ({
+      id: String(row.id),
+      key: row.process_key,
+      name: row.name,
+      version: Number(row.version),
+      deployedAt: iso(row.deployed_at)!,
+      runningInstances: Number(row.running),
+    }))
+  }
+
+  async getDefinitionXml(definitionId: string) {
+    return (await this.store.definition(Number(definitionId))).xml
   }
 
   async startByKey(processKey: string, businessKey: string, variables: Variables = {}): Promise<StartResult> {

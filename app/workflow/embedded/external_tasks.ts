@@ -1,9 +1,10 @@
 import db from '@adonisjs/lucid/services/db'
+import logger from '@adonisjs/core/services/logger'
 import clock from '#services/clock'
 import type { InstanceStore } from '#workflow/embedded/instance_store'
 import { recordHistory } from '#workflow/embedded/sync'
 import { affected, iso, parseJson, toIncident, toTimer } from '#workflow/embedded/rows'
-import { ExternalTaskLockException, WorkflowNotFoundException, type ExternalFailure } from '#workflow/port'
+import { ExternalTaskLockException, WorkflowNotFoundException, WorkflowStepException, type ExternalFailure } from '#workflow/port'
 import type { Incident, LockedExternalTask, TimerJob, Variables } from '#workflow/types'
 
 /** Camunda's external-task contract, timers and incidents over the embedded adapter's tables. */
@@ -103,14 +104,22 @@ export abstract class ExternalTasks {
     const due = await db.from('workflow_timers').where('status', 'waiting').where('due_at', '<=', clock.nowMs()).orderBy('due_at')
     let fired = 0
     for (const timer of due) {
-      await this.store.step(timer.instance_id, async (runtime, trx) => {
-        // Claiming the row first makes a timer fire once even with several schedulers.
-        const claimed = await trx.from('workflow_timers').where({ id: timer.id, status: 'waiting' }).update({ status: 'fired' })
-        if (affected(claimed) !== 1) return
-        fired += 1
-        await recordHistory(trx, timer.instance_id, 'timer_fired', { activityId: timer.activity_id })
-        await runtime.fireTimer(timer.execution_id)
-      })
+      try {
+        const firedNow = await this.store.step(timer.instance_id, async (runtime, trx) => {
+          // Claiming the row first makes a timer fire once even with several schedulers.
+          const claimed = await trx.from('workflow_timers').where({ id: timer.id, status: 'waiting' }).update({ status: 'fired' })
+          if (affected(claimed) !== 1) return false
+          await recordHistory(trx, timer.instance_id, 'timer_fired', { activityId: timer.activity_id })
+          await runtime.fireTimer(timer.execution_id)
+          return true
+        })
+        if (firedNow) fired += 1
+      } catch (error) {
+        // The step rolled back, so the timer stays due and is retried next round; the timeline shows why.
+        if (!(error instanceof WorkflowStepException)) throw error
+        await db.transaction((trx) => recordHistory(trx, timer.instance_id, 'timer_failed', { activityId: timer.activity_id, data: { message: error.message } }))
+        logger.warn({ instanceId: timer.instance_id, activityId: timer.activity_id }, `timer failed: ${error.message}`)
+      }
     }
     return fired
   }

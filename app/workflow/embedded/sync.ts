@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import clock from '#services/clock'
-import { evaluate } from '#workflow/expression'
+import { evaluate, ExpressionError } from '#workflow/expression'
 import { isExpressionText, splitCandidates, type ActivityInfo } from '#workflow/bpmn/model'
 import type { InstanceRuntime, WaitingUserTask } from '#workflow/embedded/runtime'
-import { InstanceChangedException } from '#workflow/port'
+import { InstanceChangedException, WorkflowStepException } from '#workflow/port'
 import type { Variables } from '#workflow/types'
 
 type Trx = TransactionClientContract
@@ -104,7 +104,17 @@ async function createTask(trx: Trx, instanceId: string, runtime: InstanceRuntime
   const info = runtime.model.activities.get(waiting.activityId)!
   const scope = { ...runtime.variables, ...waiting.localVariables }
   const id = randomUUID()
-  const assignment = resolveAssignment(info, scope)
+  let assignment: ReturnType<typeof resolveAssignment>
+  let dueAt: number | null
+  let followUpAt: number | null
+  try {
+    assignment = resolveAssignment(info, scope)
+    dueAt = resolveInstant(info.dueDate, scope)
+    followUpAt = resolveInstant(info.followUpDate, scope)
+  } catch (error) {
+    if (error instanceof ExpressionError) throw new WorkflowStepException(`${info.id}: ${error.message}`, { cause: error })
+    throw error
+  }
   await trx.table('workflow_tasks').insert({
     id,
     instance_id: instanceId,
@@ -116,8 +126,8 @@ async function createTask(trx: Trx, instanceId: string, runtime: InstanceRuntime
     status: 'open',
     version: 1,
     local_variables: JSON.stringify(waiting.localVariables),
-    due_at: resolveInstant(info.dueDate, scope),
-    follow_up_at: resolveInstant(info.followUpDate, scope),
+    due_at: dueAt,
+    follow_up_at: followUpAt,
     created_at: clock.nowMs(),
   })
   const candidates = [

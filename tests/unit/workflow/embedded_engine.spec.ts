@@ -121,4 +121,43 @@ test.group('embedded adapter', (group) => {
       assert.equal((await port.getInstance(id)).status, 'completed')
     }
   })
+
+  test('a timer whose step fails stays due, shows in the timeline, and fires once the data is fixed', async ({ assert }) => {
+    const port = engine()
+    await port.deploy('timer_failure.bpmn', await fixture('timer_failure.bpmn'))
+    const { instance } = await port.startByKey('fixture_timer_failure', key(), {})
+    clock.travel({ minutes: 2 })
+    assert.equal(await port.fireDueTimers(), 0)
+    assert.lengthOf(await port.pendingTimers(instance.id), 1)
+    const failed = (await port.history(instance.id)).find((e) => e.type === 'timer_failed')
+    assert.match(String(failed?.data?.message), /flag/)
+    await port.setVariables(instance.id, { flag: true })
+    assert.equal(await port.fireDueTimers(), 1)
+    assert.equal((await port.getInstance(instance.id)).status, 'completed')
+  })
+
+  test('definitions list their versions and running instances; the XML of a version is retrievable', async ({ assert }) => {
+    const port = engine()
+    const xml = await fixture('any_of.bpmn')
+    const deployed = await port.deploy('any_of.bpmn', xml)
+    await port.startByKey('fixture_any_of', key(), { voters: ['a'] })
+    const listed = (await port.listDefinitions()).find((d) => d.id === deployed.id)!
+    assert.deepInclude(listed, { key: 'fixture_any_of', version: deployed.version })
+    assert.isAtLeast(listed.runningInstances, 1)
+    assert.equal(await port.getDefinitionXml(deployed.id), xml)
+  })
+
+  test('an assignee expression that cannot be resolved fails the step, not the task row', async ({ assert }) => {
+    const port = engine()
+    await port.deploy('approval.bpmn', await fixture('approval.bpmn'))
+    const { instance } = await port.startByKey('fixture_approval', key(), { extraReviewer: 'u9' })
+    const [task] = await port.queryTasks({ instanceId: instance.id })
+    const error = await port.complete(task.id, { amount: 11 }, task.version).catch((e) => e)
+    assert.instanceOf(error, WorkflowStepException)
+    assert.match(error.message, /^big: .*boss/)
+    assert.equal((await port.getTask(task.id)).status, 'open')
+    await port.setVariables(instance.id, { boss: 'b', bigDue: null })
+    await port.complete(task.id, { amount: 11 }, task.version)
+    assert.equal((await port.queryTasks({ instanceId: instance.id }))[0].assignee, 'b')
+  })
 })
