@@ -23,4 +23,8 @@ export const topics: readonly TopicDefinition[] = [
 export const topicNames: ReadonlySet<string> = new Set(topics.map((definition) => definition.topic))
 
 /** The shipped processes, deployed in this order (data_request starts sharing_grant). */
-export const processFiles = ['sharing_grant.bpmn', 'data_request.bpmn', 'quality_rectification.bpmn'] as const
+export const processFiles = [
+  'sharing_grant.bpmn',
+  'data_request.bpmn',
+  'quality_rectification.bpmn',
+] as const

@@ -10,7 +10,9 @@ export default class WorkflowDeploy extends BaseCommand {
   async run() {
     const { createWorkflowEngine, deployShippedProcesses } = await import('#workflow/engine')
     for (const definition of await deployShippedProcesses(createWorkflowEngine())) {
-      this.logger.info(`${definition.key} v${definition.version}${definition.created ? ' (deployed)' : ' (unchanged)'}`)
+      this.logger.info(
+        `${definition.key} v${definition.version}${definition.created ? ' (deployed)' : ' (unchanged)'}`
+      )
     }
   }
 }

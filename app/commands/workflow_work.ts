@@ -12,7 +12,8 @@ export default class WorkflowWork extends BaseCommand {
 
   async run() {
     const { randomUUID } = await import('node:crypto')
-    const { createWorker, createWorkflowEngine, deployShippedProcesses } = await import('#workflow/engine')
+    const { createWorker, createWorkflowEngine, deployShippedProcesses } =
+      await import('#workflow/engine')
     const { EmbeddedWorkflowEngine } = await import('#workflow/embedded/embedded_engine')
     const { BackgroundRunner } = await import('#workflow/tasks/background_runner')
     const port = createWorkflowEngine()
@@ -20,7 +21,11 @@ export default class WorkflowWork extends BaseCommand {
     if (port instanceof EmbeddedWorkflowEngine) {
       this.logger.info(`recovered ${await port.recoverAll()} running instance(s)`)
     }
-    const runner = new BackgroundRunner(port, createWorker(port, `worker-${randomUUID()}`), this.interval)
+    const runner = new BackgroundRunner(
+      port,
+      createWorker(port, `worker-${randomUUID()}`),
+      this.interval
+    )
     const stop = async () => {
       await runner.stop()
       await this.terminate()

@@ -16,11 +16,16 @@ export class UnknownWorkflowEngineException extends Error {
 
 /** What a deploy must satisfy: topics registered in workflows/registry.ts, schemas in forms/. */
 export function lintContext(): LintContext {
-  return { topics: topicNames, hasForm: formsFolderLookup(pathToFileURL(app.makePath('forms') + '/')) }
+  return {
+    topics: topicNames,
+    hasForm: formsFolderLookup(pathToFileURL(app.makePath('forms') + '/')),
+  }
 }
 
 /** The adapter named by WORKFLOW_ENGINE (default embedded); every call makes a fresh one with empty memory. */
-export function createWorkflowEngine(kind: string = env.get('WORKFLOW_ENGINE') ?? 'embedded'): WorkflowPort {
+export function createWorkflowEngine(
+  kind: string = env.get('WORKFLOW_ENGINE') ?? 'embedded'
+): WorkflowPort {
   if (kind === 'embedded') return new EmbeddedWorkflowEngine({ lint: lintContext() })
   throw new UnknownWorkflowEngineException(kind)
 }

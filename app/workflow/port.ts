@@ -31,21 +31,41 @@ export interface WorkflowPort {
   setVariables(instanceId: string, variables: Variables, actor?: string): Promise<void>
   cancel(instanceId: string, reason: string, actor?: string): Promise<void>
   /** 退回: void the token(s) at `fromActivity` (all iterations of a multi-instance) and start `toActivity`. */
-  moveToken(instanceId: string, fromActivity: string, toActivity: string, actor?: string): Promise<void>
+  moveToken(
+    instanceId: string,
+    fromActivity: string,
+    toActivity: string,
+    actor?: string
+  ): Promise<void>
 
   queryTasks(query: TaskQuery): Promise<WorkflowTask[]>
   getTask(taskId: string): Promise<WorkflowTask>
   claim(taskId: string, userId: string): Promise<WorkflowTask>
   unclaim(taskId: string): Promise<WorkflowTask>
   /** Throws TaskConflictException when `expectedVersion` is stale or the task is no longer open. */
-  complete(taskId: string, variables: Variables, expectedVersion: number, actor?: string): Promise<void>
+  complete(
+    taskId: string,
+    variables: Variables,
+    expectedVersion: number,
+    actor?: string
+  ): Promise<void>
 
   history(instanceId: string): Promise<HistoryEvent[]>
 
-  fetchAndLock(topic: string, workerId: string, lockDurationMs: number, maxTasks?: number): Promise<LockedExternalTask[]>
+  fetchAndLock(
+    topic: string,
+    workerId: string,
+    lockDurationMs: number,
+    maxTasks?: number
+  ): Promise<LockedExternalTask[]>
   completeExternal(taskId: string, workerId: string, variables?: Variables): Promise<void>
   handleFailure(taskId: string, workerId: string, failure: ExternalFailure): Promise<void>
-  handleBpmnError(taskId: string, workerId: string, errorCode: string, variables?: Variables): Promise<void>
+  handleBpmnError(
+    taskId: string,
+    workerId: string,
+    errorCode: string,
+    variables?: Variables
+  ): Promise<void>
   extendLock(taskId: string, workerId: string, newDurationMs: number): Promise<void>
 
   incidents(instanceId?: string): Promise<Incident[]>
@@ -65,7 +85,10 @@ export interface ExternalFailure {
 }
 
 export class WorkflowNotFoundException extends AppException {
-  constructor(kind: 'definition' | 'instance' | 'task' | 'external_task' | 'incident' | 'activity', id: string) {
+  constructor(
+    kind: 'definition' | 'instance' | 'task' | 'external_task' | 'incident' | 'activity',
+    id: string
+  ) {
     super('E_WORKFLOW_NOT_FOUND', 404, { params: { kind, id } })
   }
 }

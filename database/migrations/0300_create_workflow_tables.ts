@@ -19,7 +19,12 @@ export default class extends BaseSchema {
 
     this.schema.createTable('workflow_instances', (table) => {
       table.string('id', 36).primary()
-      table.integer('definition_id').unsigned().notNullable().references('id').inTable('workflow_definitions')
+      table
+        .integer('definition_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('workflow_definitions')
       table.string('process_key', 128).notNullable()
       // The unique pair is what makes start-by-business-key idempotent under races.
       table.string('business_key', 128).notNullable()
@@ -54,7 +59,12 @@ export default class extends BaseSchema {
     // One row per candidate so "tasks for me and my groups" is an indexed lookup.
     this.schema.createTable('workflow_task_candidates', (table) => {
       table.increments('id')
-      table.string('task_id', 36).notNullable().references('id').inTable('workflow_tasks').onDelete('CASCADE')
+      table
+        .string('task_id', 36)
+        .notNullable()
+        .references('id')
+        .inTable('workflow_tasks')
+        .onDelete('CASCADE')
       table.string('kind', 8).notNullable()
       table.string('value', 191).notNullable()
       table.unique(['task_id', 'kind', 'value'])
@@ -81,7 +91,11 @@ export default class extends BaseSchema {
     this.schema.createTable('workflow_incidents', (table) => {
       table.increments('id')
       table.string('instance_id', 36).notNullable().references('id').inTable('workflow_instances')
-      table.string('external_task_id', 36).notNullable().references('id').inTable('workflow_external_tasks')
+      table
+        .string('external_task_id', 36)
+        .notNullable()
+        .references('id')
+        .inTable('workflow_external_tasks')
       table.string('activity_id', 128).notNullable()
       table.text('message').nullable()
       table.bigInteger('created_at').notNullable()

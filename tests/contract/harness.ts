@@ -45,10 +45,24 @@ export async function createHarness(): Promise<Harness> {
 
 export const newKey = (prefix = 'REQ') => `${prefix}-${randomUUID()}`
 
-type Dataset = { code: string; sharingAttribute: string; grade: string; ownerOrg: string; secret?: boolean; unpublished?: boolean; legalBasis?: string }
+type Dataset = {
+  code: string
+  sharingAttribute: string
+  grade: string
+  ownerOrg: string
+  secret?: boolean
+  unpublished?: boolean
+  legalBasis?: string
+}
 
 export function dataset(code: string, overrides: Partial<Dataset> = {}): Dataset {
-  return { code, sharingAttribute: 'conditional', grade: 'general', ownerOrg: 'OWN-A', ...overrides }
+  return {
+    code,
+    sharingAttribute: 'conditional',
+    grade: 'general',
+    ownerOrg: 'OWN-A',
+    ...overrides,
+  }
 }
 
 /** The variables the submit step hands the data-request process. */
@@ -63,18 +77,31 @@ export function requestVariables(datasets: Dataset[], overrides: Variables = {})
   }
 }
 
-export async function openTasks(port: WorkflowPort, businessKey: string, activityId?: string): Promise<WorkflowTask[]> {
+export async function openTasks(
+  port: WorkflowPort,
+  businessKey: string,
+  activityId?: string
+): Promise<WorkflowTask[]> {
   return port.queryTasks({ businessKey, activityId, status: 'open' })
 }
 
 /** Completes the one open task at `activityId` (fails the scenario if there is not exactly one). */
-export async function completeOnly(port: WorkflowPort, businessKey: string, activityId: string, variables: Variables, actor = 'tester') {
+export async function completeOnly(
+  port: WorkflowPort,
+  businessKey: string,
+  activityId: string,
+  variables: Variables,
+  actor = 'tester'
+) {
   const tasks = await openTasks(port, businessKey, activityId)
-  if (tasks.length !== 1) throw new Error(`expected one open ${activityId} task, found ${tasks.length}`)
+  if (tasks.length !== 1)
+    throw new Error(`expected one open ${activityId} task, found ${tasks.length}`)
   await port.complete(tasks[0].id, variables, tasks[0].version, actor)
   return tasks[0]
 }
 
 export async function historyTypes(port: WorkflowPort, instanceId: string) {
-  return (await port.history(instanceId)).map((event) => `${event.type}${event.activityId ? ':' + event.activityId : ''}`)
+  return (await port.history(instanceId)).map(
+    (event) => `${event.type}${event.activityId ? ':' + event.activityId : ''}`
+  )
 }

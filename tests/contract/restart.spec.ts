@@ -3,7 +3,15 @@ import db from '@adonisjs/lucid/services/db'
 import clock from '#services/clock'
 import { createWorker, createWorkflowEngine } from '#workflow/engine'
 import { sideEffects } from '#workflow/tasks/side_effects'
-import { completeOnly, createHarness, dataset, newKey, openTasks, requestVariables, type Harness } from './harness.js'
+import {
+  completeOnly,
+  createHarness,
+  dataset,
+  newKey,
+  openTasks,
+  requestVariables,
+  type Harness,
+} from './harness.js'
 
 /** Everything that must survive a restart, as comparable plain data. */
 async function snapshot(h: Harness, keys: string[]) {
@@ -12,21 +20,32 @@ async function snapshot(h: Harness, keys: string[]) {
     const instance = await snapshotInstance(h, key)
     result[key] = {
       status: instance.status,
-      tasks: (await openTasks(h.port, key)).map((t) => `${t.id}:${t.activityId}:${t.version}`).sort(),
-      timers: (await h.port.pendingTimers(instance.id)).map((t) => `${t.id}:${t.activityId}:${t.dueAt}`),
+      tasks: (await openTasks(h.port, key))
+        .map((t) => `${t.id}:${t.activityId}:${t.version}`)
+        .sort(),
+      timers: (await h.port.pendingTimers(instance.id)).map(
+        (t) => `${t.id}:${t.activityId}:${t.dueAt}`
+      ),
     }
   }
   return result
 }
 
 async function createdTasks(instanceIds: string[]) {
-  return db.from('workflow_history').whereIn('instance_id', instanceIds).where('type', 'task_created').count('* as total').first()
+  return db
+    .from('workflow_history')
+    .whereIn('instance_id', instanceIds)
+    .where('type', 'task_created')
+    .count('* as total')
+    .first()
 }
 
 test.group('contract: restart', (group) => {
   group.each.teardown(() => clock.reset())
 
-  test('instances at different wait states and pending timers survive a killed engine; counts match exactly', async ({ assert }) => {
+  test('instances at different wait states and pending timers survive a killed engine; counts match exactly', async ({
+    assert,
+  }) => {
     const h = await createHarness()
     const atDept = newKey()
     const atOwners = newKey()
@@ -35,25 +54,57 @@ test.group('contract: restart', (group) => {
     const quality = newKey('QR')
     const grant = newKey('GR')
     await h.port.startByKey('data_request', atDept, requestVariables([dataset('DS-1')]))
-    await h.port.startByKey('data_request', atOwners, requestVariables([dataset('DS-A', { ownerOrg: 'A' }), dataset('DS-B', { ownerOrg: 'B' })], { applicantInternal: false }))
-    await h.port.startByKey('quality_rectification', quality, { providerOrg: 'PRV', targetScore: 90 })
-    await h.port.startByKey('sharing_grant', grant, { applicant: 'u', approvedDatasets: ['DS-9'], validUntil: new Date(clock.nowMs() + 3 * 86_400_000).toISOString() })
+    await h.port.startByKey(
+      'data_request',
+      atOwners,
+      requestVariables([dataset('DS-A', { ownerOrg: 'A' }), dataset('DS-B', { ownerOrg: 'B' })], {
+        applicantInternal: false,
+      })
+    )
+    await h.port.startByKey('quality_rectification', quality, {
+      providerOrg: 'PRV',
+      targetScore: 90,
+    })
+    await h.port.startByKey('sharing_grant', grant, {
+      applicant: 'u',
+      approvedDatasets: ['DS-9'],
+      validUntil: new Date(clock.nowMs() + 3 * 86_400_000).toISOString(),
+    })
     await h.settle()
     const [firstOwner] = await openTasks(h.port, atOwners, 'owner_review')
     await h.port.complete(firstOwner.id, { approved: true }, firstOwner.version)
     // Two more requests whose compliance check has not run; one is locked by a worker that will die.
-    await h.port.startByKey('data_request', atTopic, requestVariables([dataset('DS-2', { sharingAttribute: 'unconditional' })]))
-    await h.port.startByKey('data_request', atLockedTopic, requestVariables([dataset('DS-3', { sharingAttribute: 'unconditional' })]))
-    const [locked] = await h.port.fetchAndLock('request.compliance_check', 'doomed-worker', 60_000, 1)
+    await h.port.startByKey(
+      'data_request',
+      atTopic,
+      requestVariables([dataset('DS-2', { sharingAttribute: 'unconditional' })])
+    )
+    await h.port.startByKey(
+      'data_request',
+      atLockedTopic,
+      requestVariables([dataset('DS-3', { sharingAttribute: 'unconditional' })])
+    )
+    const [locked] = await h.port.fetchAndLock(
+      'request.compliance_check',
+      'doomed-worker',
+      60_000,
+      1
+    )
     assert.exists(locked)
 
     const keys = [atDept, atOwners, atTopic, atLockedTopic, quality, grant]
-    const instanceIds = await Promise.all(keys.map(async (key) => (await snapshotInstance(h, key)).id))
+    const instanceIds = await Promise.all(
+      keys.map(async (key) => (await snapshotInstance(h, key)).id)
+    )
     const before = await snapshot(h, keys)
     const createdBefore = await createdTasks(instanceIds)
 
     await h.restart()
-    assert.deepEqual(await snapshot(h, keys), before, 'same open tasks, versions and timers after recovery')
+    assert.deepEqual(
+      await snapshot(h, keys),
+      before,
+      'same open tasks, versions and timers after recovery'
+    )
     assert.deepEqual(await createdTasks(instanceIds), createdBefore, 'recovery created no task')
 
     // The quality round's deadline passes while the app is down: the timer fires once after restart.
@@ -65,10 +116,15 @@ test.group('contract: restart', (group) => {
 
     await completeOnly(h.port, atDept, 'dept_review', { decision: 'approve' })
     await h.settle()
-    for (const task of await openTasks(h.port, atDept, 'owner_review')) await h.port.complete(task.id, { approved: true }, task.version)
+    for (const task of await openTasks(h.port, atDept, 'owner_review'))
+      await h.port.complete(task.id, { approved: true }, task.version)
     await completeOnly(h.port, atOwners, 'owner_review', { approved: true })
     await completeOnly(h.port, quality, 'escalate', { opinion: '督办' })
-    await completeOnly(h.port, quality, 'rectify', { measuredScore: 95, actionsTaken: 'x', evidence: ['e'] })
+    await completeOnly(h.port, quality, 'rectify', {
+      measuredScore: 95,
+      actionsTaken: 'x',
+      evidence: ['e'],
+    })
     await h.restart()
     await h.settle()
     await completeOnly(h.port, quality, 'verify', { verified: true, opinion: 'ok' })
@@ -76,7 +132,9 @@ test.group('contract: restart', (group) => {
 
     for (const key of keys) assert.equal((await snapshotInstance(h, key)).status, 'completed', key)
     for (const key of [atDept, atOwners, atTopic, atLockedTopic]) {
-      const grants = (await sideEffects('grant')).filter((row) => row.effect_key === `grant.provision:grant-${key}`)
+      const grants = (await sideEffects('grant')).filter(
+        (row) => row.effect_key === `grant.provision:grant-${key}`
+      )
       assert.lengthOf(grants, 1, `one grant for ${key}`)
     }
     const perActivity = await db
@@ -86,16 +144,35 @@ test.group('contract: restart', (group) => {
       .select('activity_id')
       .count('* as total')
       .groupBy('activity_id')
-    const counts = Object.fromEntries(perActivity.map((row) => [row.activity_id, Number(row.total)]))
-    assert.deepEqual(counts, { dept_review: 1, owner_review: 3, rectify: 1, escalate: 1, verify: 1 })
-    const open = await db.from('workflow_tasks').whereIn('instance_id', instanceIds).where('status', 'open').count('* as total').first()
+    const counts = Object.fromEntries(
+      perActivity.map((row) => [row.activity_id, Number(row.total)])
+    )
+    assert.deepEqual(counts, {
+      dept_review: 1,
+      owner_review: 3,
+      rectify: 1,
+      escalate: 1,
+      verify: 1,
+    })
+    const open = await db
+      .from('workflow_tasks')
+      .whereIn('instance_id', instanceIds)
+      .where('status', 'open')
+      .count('* as total')
+      .first()
     assert.equal(Number(open.total), 0)
   })
 
-  test('an engine evicted from memory is recovered on demand, without a boot-time sweep', async ({ assert }) => {
+  test('an engine evicted from memory is recovered on demand, without a boot-time sweep', async ({
+    assert,
+  }) => {
     const h = await createHarness()
     const key = newKey()
-    await h.port.startByKey('data_request', key, requestVariables([dataset('DS-1')], { applicantInternal: false }))
+    await h.port.startByKey(
+      'data_request',
+      key,
+      requestVariables([dataset('DS-1')], { applicantInternal: false })
+    )
     await h.settle()
     const [task] = await openTasks(h.port, key)
     // A second adapter has nothing in memory: the instance is recovered from its stored state on first use.

@@ -8,7 +8,9 @@ export default defineTopic({
   retries: 10,
   backoff: { baseMs: 10_000, maxMs: 600_000 },
   async handler(task) {
-    await recordSideEffect(`grant.revoke:${task.businessKey}`, 'grant_revocation', { businessKey: task.businessKey })
+    await recordSideEffect(`grant.revoke:${task.businessKey}`, 'grant_revocation', {
+      businessKey: task.businessKey,
+    })
     return { variables: { grantRevoked: true } }
   },
 })

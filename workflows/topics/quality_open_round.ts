@@ -8,7 +8,8 @@ export default defineTopic({
   backoff: { baseMs: 5_000, maxMs: 60_000 },
   async handler(task) {
     const providerOrg = requireString(task.variables.providerOrg, 'providerOrg')
-    const days = typeof task.variables.roundWorkingDays === 'number' ? task.variables.roundWorkingDays : 5
+    const days =
+      typeof task.variables.roundWorkingDays === 'number' ? task.variables.roundWorkingDays : 5
     return {
       variables: {
         round: (typeof task.variables.round === 'number' ? task.variables.round : 0) + 1,

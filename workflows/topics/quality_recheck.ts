@@ -12,7 +12,8 @@ export default defineTopic({
   async handler(task) {
     const measured = Number(task.variables.measuredScore)
     const target = Number(task.variables.targetScore)
-    if (!Number.isFinite(target)) throw new TypeError('process variable "targetScore" must be a number')
+    if (!Number.isFinite(target))
+      throw new TypeError('process variable "targetScore" must be a number')
     return { variables: { recheckPassed: Number.isFinite(measured) && measured >= target } }
   },
 })

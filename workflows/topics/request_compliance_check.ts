@@ -1,4 +1,9 @@
-import { defineTopic, requireArray, requireString, workingDaysFromNow } from '#workflow/tasks/topic_helpers'
+import {
+  defineTopic,
+  requireArray,
+  requireString,
+  workingDaysFromNow,
+} from '#workflow/tasks/topic_helpers'
 
 export interface RequestedDataset {
   code: string
@@ -33,12 +38,19 @@ export default defineTopic({
         bpmnError: 'SHARING_REFUSED',
         variables: {
           refusedDatasets: refused.map((d) => d.code),
-          rejectionReason: refused.map((d) => `${d.code}: ${d.legalBasis ?? '不予共享'}`).join('; '),
+          rejectionReason: refused
+            .map((d) => `${d.code}: ${d.legalBasis ?? '不予共享'}`)
+            .join('; '),
         },
       }
     }
-    const maxGrade = datasets.reduce((max, d) => (GRADE_RANK[d.grade] > GRADE_RANK[max] ? d.grade : max), 'general' as RequestedDataset['grade'])
-    const autoApprove = datasets.every((d) => d.sharingAttribute === 'unconditional' && d.grade === 'general' && !d.secret)
+    const maxGrade = datasets.reduce(
+      (max, d) => (GRADE_RANK[d.grade] > GRADE_RANK[max] ? d.grade : max),
+      'general' as RequestedDataset['grade']
+    )
+    const autoApprove = datasets.every(
+      (d) => d.sharingAttribute === 'unconditional' && d.grade === 'general' && !d.secret
+    )
     const owners = [...new Set(datasets.map((d) => d.ownerOrg))].sort()
     return {
       variables: {

@@ -7,7 +7,10 @@ export default defineTopic({
   retries: 5,
   backoff: { baseMs: 5_000, maxMs: 120_000 },
   async handler(task, context) {
-    const approvedDatasets = requireArray<string>(task.variables.approvedDatasets, 'approvedDatasets')
+    const approvedDatasets = requireArray<string>(
+      task.variables.approvedDatasets,
+      'approvedDatasets'
+    )
     const { instance } = await context.startProcess('sharing_grant', `grant-${task.businessKey}`, {
       requestKey: task.businessKey,
       applicant: requireString(task.variables.applicant, 'applicant'),

@@ -18,13 +18,18 @@ export default defineTopic({
       const data = event.data as { variables?: any; local?: any }
       const org = data.local?.ownerReview?.org
       if (typeof org !== 'string') continue
-      const codes = Array.isArray(data.variables?.approvedCodes) ? data.variables.approvedCodes.map(String) : null
+      const codes = Array.isArray(data.variables?.approvedCodes)
+        ? data.variables.approvedCodes.map(String)
+        : null
       decisions.set(org, { approved: data.variables?.approved === true, codes })
     }
     const approvedDatasets = datasets
       .filter((d) => {
         const decision = decisions.get(d.ownerOrg)
-        return decision?.approved === true && (decision.codes === null || decision.codes.includes(d.code))
+        return (
+          decision?.approved === true &&
+          (decision.codes === null || decision.codes.includes(d.code))
+        )
       })
       .map((d) => d.code)
     return {

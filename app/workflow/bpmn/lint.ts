@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs'
 import { lintExpression } from '#workflow/expression'
 import { BpmnParseException, readDefinitions, type ModdleElement } from '#workflow/bpmn/moddle'
-import { isExpressionText, processModelsOf, splitCandidates, type ActivityInfo } from '#workflow/bpmn/model'
+import {
+  isExpressionText,
+  processModelsOf,
+  splitCandidates,
+  type ActivityInfo,
+} from '#workflow/bpmn/model'
 import { stockRuleProblems } from '#workflow/bpmn/stock_rules'
 
 export interface LintProblem {
@@ -18,7 +23,8 @@ export interface LintContext {
 
 /** Default context: topics from the registry, forms from the forms/ folder. */
 export function formsFolderLookup(formsDir: URL): (formKey: string) => boolean {
-  return (formKey) => /^[a-z0-9_]+$/.test(formKey) && existsSync(new URL(`${formKey}.json`, formsDir))
+  return (formKey) =>
+    /^[a-z0-9_]+$/.test(formKey) && existsSync(new URL(`${formKey}.json`, formsDir))
 }
 
 /*
@@ -30,7 +36,8 @@ export async function lintBpmn(xml: string, context: LintContext): Promise<LintP
   try {
     ;({ root } = await readDefinitions(xml))
   } catch (error) {
-    if (error instanceof BpmnParseException) return [{ element: 'definitions', message: error.message }]
+    if (error instanceof BpmnParseException)
+      return [{ element: 'definitions', message: error.message }]
     throw error
   }
   const executable = processModelsOf(root).filter((p) => p.isExecutable)
@@ -39,10 +46,13 @@ export async function lintBpmn(xml: string, context: LintContext): Promise<LintP
   }
   const process = executable[0]
   const problems: LintProblem[] = await stockRuleProblems(root)
-  if (!process.hasDiagram) problems.push({ element: process.key, message: 'no diagram layout (BPMNDiagram)' })
-  for (const activity of process.activities.values()) problems.push(...lintActivity(activity, context))
+  if (!process.hasDiagram)
+    problems.push({ element: process.key, message: 'no diagram layout (BPMNDiagram)' })
+  for (const activity of process.activities.values())
+    problems.push(...lintActivity(activity, context))
   for (const flow of process.flows) {
-    if (flow.condition !== null) problems.push(...expressionProblems(flow.id, 'condition', flow.condition, true))
+    if (flow.condition !== null)
+      problems.push(...expressionProblems(flow.id, 'condition', flow.condition, true))
   }
   return problems
 }
@@ -62,35 +72,55 @@ function lintActivity(activity: ActivityInfo, context: LintContext): LintProblem
   if (activity.type === 'bpmn:ServiceTask' || activity.type === 'bpmn:SendTask') {
     if (!activity.external) add('service tasks must be camunda:type="external"')
     else if (!activity.topic) add('external task has no camunda:topic')
-    else if (!context.topics.has(activity.topic)) add(`unknown topic "${activity.topic}" (not in workflows/registry.ts)`)
+    else if (!context.topics.has(activity.topic))
+      add(`unknown topic "${activity.topic}" (not in workflows/registry.ts)`)
   }
-  if (activity.type === 'bpmn:ScriptTask') add('script tasks are not allowed; use an external-task topic')
-  if (activity.type === 'bpmn:BoundaryEvent' && activity.timer === null && !activity.attachedTo) add('boundary event is not attached')
+  if (activity.type === 'bpmn:ScriptTask')
+    add('script tasks are not allowed; use an external-task topic')
+  if (activity.type === 'bpmn:BoundaryEvent' && activity.timer === null && !activity.attachedTo)
+    add('boundary event is not attached')
   const candidates = [
     ...(activity.assignee ? [activity.assignee] : []),
     ...splitCandidates(activity.candidateUsers),
     ...splitCandidates(activity.candidateGroups),
   ]
   for (const entry of candidates) {
-    if (isExpressionText(entry) || entry.includes('{')) problems.push(...expressionProblems(activity.id, 'candidate', entry, false))
+    if (isExpressionText(entry) || entry.includes('{'))
+      problems.push(...expressionProblems(activity.id, 'candidate', entry, false))
   }
   for (const [label, text] of [
     ['dueDate', activity.dueDate],
     ['followUpDate', activity.followUpDate],
     ['timer', activity.timer?.value ?? null],
   ] as const) {
-    if (text && text.includes('{')) problems.push(...expressionProblems(activity.id, label, text, false))
+    if (text && text.includes('{'))
+      problems.push(...expressionProblems(activity.id, label, text, false))
   }
   if (activity.loop) {
-    if (activity.loop.collection) problems.push(...expressionProblems(activity.id, 'collection', activity.loop.collection, false))
+    if (activity.loop.collection)
+      problems.push(
+        ...expressionProblems(activity.id, 'collection', activity.loop.collection, false)
+      )
     if (activity.loop.completionCondition) {
-      problems.push(...expressionProblems(activity.id, 'completionCondition', activity.loop.completionCondition, true))
+      problems.push(
+        ...expressionProblems(
+          activity.id,
+          'completionCondition',
+          activity.loop.completionCondition,
+          true
+        )
+      )
     }
   }
   return problems
 }
 
-function expressionProblems(element: string, label: string, text: string, isCondition: boolean): LintProblem[] {
+function expressionProblems(
+  element: string,
+  label: string,
+  text: string,
+  isCondition: boolean
+): LintProblem[] {
   return lintExpression(text, { expect: isCondition ? 'boolean' : 'any' }).map((problem) => ({
     element,
     message: `${label} "${text}": ${problem.messageEn}`,

@@ -21,11 +21,16 @@ export class BpmnParseException extends Error {
 }
 
 /** Parses BPMN XML into moddle definitions; unknown elements and attributes are reported as warnings. */
-export async function readDefinitions(xml: string): Promise<{ root: ModdleElement; warnings: string[] }> {
+export async function readDefinitions(
+  xml: string
+): Promise<{ root: ModdleElement; warnings: string[] }> {
   const moddle = new BpmnModdle({ camunda: camundaDescriptor })
   try {
     const { rootElement, warnings } = await moddle.fromXML(xml, 'bpmn:Definitions')
-    return { root: rootElement as ModdleElement, warnings: warnings.map((w: any) => String(w.message)) }
+    return {
+      root: rootElement as ModdleElement,
+      warnings: warnings.map((w: any) => String(w.message)),
+    }
   } catch (error) {
     throw new BpmnParseException(`BPMN XML cannot be parsed: ${(error as Error).message}`)
   }

@@ -54,7 +54,9 @@ export interface ProcessModel {
   errorCodes: string[]
 }
 
-export async function readProcessModels(xml: string): Promise<{ processes: ProcessModel[]; warnings: string[] }> {
+export async function readProcessModels(
+  xml: string
+): Promise<{ processes: ProcessModel[]; warnings: string[] }> {
   const { root, warnings } = await readDefinitions(xml)
   return { processes: processModelsOf(root), warnings }
 }
@@ -69,7 +71,11 @@ export function processModelsOf(root: ModdleElement): ProcessModel[] {
     .map((process: ModdleElement) => toProcessModel(process, errorCodes, diagrams))
 }
 
-function toProcessModel(process: ModdleElement, errorCodes: string[], diagrams: ModdleElement[]): ProcessModel {
+function toProcessModel(
+  process: ModdleElement,
+  errorCodes: string[],
+  diagrams: ModdleElement[]
+): ProcessModel {
   const activities = new Map<string, ActivityInfo>()
   const flows: FlowInfo[] = []
   collectElements(process.flowElements ?? [], activities, flows)
@@ -81,12 +87,19 @@ function toProcessModel(process: ModdleElement, errorCodes: string[], diagrams: 
     startFormKey: start?.formKey ?? null,
     activities,
     flows,
-    hasDiagram: diagrams.some((diagram) => diagram.plane?.bpmnElement?.id === process.id && diagram.plane.planeElement?.length),
+    hasDiagram: diagrams.some(
+      (diagram) =>
+        diagram.plane?.bpmnElement?.id === process.id && diagram.plane.planeElement?.length
+    ),
     errorCodes,
   }
 }
 
-function collectElements(elements: ModdleElement[], activities: Map<string, ActivityInfo>, flows: FlowInfo[]) {
+function collectElements(
+  elements: ModdleElement[],
+  activities: Map<string, ActivityInfo>,
+  flows: FlowInfo[]
+) {
   for (const element of elements) {
     if (element.$type === 'bpmn:SequenceFlow') {
       flows.push({
@@ -98,7 +111,8 @@ function collectElements(elements: ModdleElement[], activities: Map<string, Acti
       continue
     }
     activities.set(element.id!, toActivity(element))
-    if (element.$type === 'bpmn:SubProcess') collectElements(element.flowElements ?? [], activities, flows)
+    if (element.$type === 'bpmn:SubProcess')
+      collectElements(element.flowElements ?? [], activities, flows)
   }
 }
 
@@ -133,7 +147,9 @@ function toActivity(element: ModdleElement): ActivityInfo {
 }
 
 function timerOf(element: ModdleElement): TimerInfo | null {
-  const definition = (element.eventDefinitions ?? []).find((d: ModdleElement) => d.$type === 'bpmn:TimerEventDefinition')
+  const definition = (element.eventDefinitions ?? []).find(
+    (d: ModdleElement) => d.$type === 'bpmn:TimerEventDefinition'
+  )
   if (!definition) return null
   for (const kind of ['timeDate', 'timeDuration', 'timeCycle'] as const) {
     const body = definition[kind]?.body

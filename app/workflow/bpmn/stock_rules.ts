@@ -14,12 +14,18 @@ const config = {
   rules: { 'label-required': 'off', 'fake-join': 'off' },
 }
 
-export async function stockRuleProblems(definitions: ModdleElement): Promise<{ element: string; message: string }[]> {
+export async function stockRuleProblems(
+  definitions: ModdleElement
+): Promise<{ element: string; message: string }[]> {
   const linter = new Linter({ config, resolver: new NodeResolver() })
-  const results: Record<string, { id?: string; message: string; category: string }[]> = await linter.lint(definitions)
+  const results: Record<string, { id?: string; message: string; category: string }[]> =
+    await linter.lint(definitions)
   return Object.entries(results).flatMap(([rule, reports]) =>
     reports
       .filter((report) => report.category === 'error')
-      .map((report) => ({ element: report.id ?? 'definitions', message: `${report.message} (bpmnlint ${rule})` }))
+      .map((report) => ({
+        element: report.id ?? 'definitions',
+        message: `${report.message} (bpmnlint ${rule})`,
+      }))
   )
 }

@@ -11,7 +11,14 @@ import {
   WorkflowNotFoundException,
   type WorkflowPort,
 } from '#workflow/port'
-import type { DefinitionSummary, ProcessInstance, StartResult, TaskQuery, Variables, WorkflowTask } from '#workflow/types'
+import type {
+  DefinitionSummary,
+  ProcessInstance,
+  StartResult,
+  TaskQuery,
+  Variables,
+  WorkflowTask,
+} from '#workflow/types'
 
 export interface EmbeddedOptions {
   lint: LintContext
@@ -34,7 +41,9 @@ export class EmbeddedWorkflowEngine extends ExternalTasks implements WorkflowPor
   async listDefinitions(): Promise<DefinitionSummary[]> {
     const rows = await db
       .from('workflow_definitions as d')
-      .leftJoin('workflow_instances as i', (join) => join.on('i.definition_id', 'd.id').andOnVal('i.status', 'running'))
+      .leftJoin('workflow_instances as i', (join) =>
+        join.on('i.definition_id', 'd.id').andOnVal('i.status', 'running')
+      )
       .groupBy('d.id', 'd.process_key', 'd.name', 'd.version', 'd.deployed_at')
       .select('d.id', 'd.process_key', 'd.name', 'd.version', 'd.deployed_at')
       .count('i.id as running')
@@ -51,10 +60,15 @@ export class EmbeddedWorkflowEngine extends ExternalTasks implements WorkflowPor
   }
 
   async getDefinitionXml(definitionId: string) {
-    return (await this.store.definition(Number(definitionId))).xml
+    const definition = await this.store.definition(Number(definitionId))
+    return definition.xml
   }
 
-  async startByKey(processKey: string, businessKey: string, variables: Variables = {}): Promise<StartResult> {
+  async startByKey(
+    processKey: string,
+    businessKey: string,
+    variables: Variables = {}
+  ): Promise<StartResult> {
     const existing = await this.findInstance(processKey, businessKey)
     if (existing) return { instance: existing, created: false }
     try {
@@ -75,38 +89,70 @@ export class EmbeddedWorkflowEngine extends ExternalTasks implements WorkflowPor
   }
 
   async findInstance(processKey: string, businessKey: string) {
-    const row = await this.instanceQuery().where('i.process_key', processKey).where('i.business_key', businessKey).first()
+    const row = await this.instanceQuery()
+      .where('i.process_key', processKey)
+      .where('i.business_key', businessKey)
+      .first()
     return row ? toInstance(row) : null
   }
 
   async setVariables(instanceId: string, variables: Variables, actor?: string) {
     await this.store.step(instanceId, async (runtime, trx) => {
       runtime.variables = { ...runtime.variables, ...variables }
-      await recordHistory(trx, instanceId, 'variables_set', { actor, data: { names: Object.keys(variables) } })
+      await recordHistory(trx, instanceId, 'variables_set', {
+        actor,
+        data: { names: Object.keys(variables) },
+      })
     })
   }
 
   async cancel(instanceId: string, reason: string, actor?: string) {
     await this.store.terminate(instanceId, async (trx) => {
       const now = clock.nowMs()
-      await trx.from('workflow_tasks').where('instance_id', instanceId).where('status', 'open').update({ status: 'cancelled', ended_at: now })
-      await trx.from('workflow_external_tasks').where('instance_id', instanceId).where('status', 'pending').update({ status: 'cancelled', ended_at: now })
-      await trx.from('workflow_timers').where('instance_id', instanceId).where('status', 'waiting').update({ status: 'cancelled' })
-      await trx.from('workflow_incidents').where('instance_id', instanceId).whereNull('resolved_at').update({ resolved_at: now })
-      await trx.from('workflow_instances').where('id', instanceId).update({ status: 'cancelled', ended_at: now, state: null })
+      await trx
+        .from('workflow_tasks')
+        .where('instance_id', instanceId)
+        .where('status', 'open')
+        .update({ status: 'cancelled', ended_at: now })
+      await trx
+        .from('workflow_external_tasks')
+        .where('instance_id', instanceId)
+        .where('status', 'pending')
+        .update({ status: 'cancelled', ended_at: now })
+      await trx
+        .from('workflow_timers')
+        .where('instance_id', instanceId)
+        .where('status', 'waiting')
+        .update({ status: 'cancelled' })
+      await trx
+        .from('workflow_incidents')
+        .where('instance_id', instanceId)
+        .whereNull('resolved_at')
+        .update({ resolved_at: now })
+      await trx
+        .from('workflow_instances')
+        .where('id', instanceId)
+        .update({ status: 'cancelled', ended_at: now, state: null })
       await recordHistory(trx, instanceId, 'instance_cancelled', { actor, data: { reason } })
     })
   }
 
   async moveToken(instanceId: string, fromActivity: string, toActivity: string, actor?: string) {
     await this.store.step(instanceId, async (runtime, trx) => {
-      await recordHistory(trx, instanceId, 'token_moved', { activityId: toActivity, actor, data: { from: fromActivity, to: toActivity } })
+      await recordHistory(trx, instanceId, 'token_moved', {
+        activityId: toActivity,
+        actor,
+        data: { from: fromActivity, to: toActivity },
+      })
       await runtime.moveToken(fromActivity, toActivity)
     })
   }
 
   async queryTasks(query: TaskQuery): Promise<WorkflowTask[]> {
-    const q = this.taskQuery().where('t.status', query.status ?? 'open').orderBy('t.created_at').orderBy('t.id')
+    const q = this.taskQuery()
+      .where('t.status', query.status ?? 'open')
+      .orderBy('t.created_at')
+      .orderBy('t.id')
     if (query.instanceId) q.where('t.instance_id', query.instanceId)
     if (query.businessKey) q.where('i.business_key', query.businessKey)
     if (query.processKey) q.where('i.process_key', query.processKey)
@@ -117,10 +163,14 @@ export class EmbeddedWorkflowEngine extends ExternalTasks implements WorkflowPor
       q.where((mine) => {
         mine.where('t.assignee', userId).orWhere((open) => {
           open.whereNull('t.assignee').whereIn('t.id', (candidates) => {
-            candidates.from('workflow_task_candidates').select('task_id').where((c) => {
-              c.where((u) => u.where('kind', 'user').where('value', userId))
-              if (groups.length) c.orWhere((g) => g.where('kind', 'group').whereIn('value', groups))
-            })
+            candidates
+              .from('workflow_task_candidates')
+              .select('task_id')
+              .where((c) => {
+                c.where((u) => u.where('kind', 'user').where('value', userId))
+                if (groups.length)
+                  c.orWhere((g) => g.where('kind', 'group').whereIn('value', groups))
+              })
           })
         })
       })
@@ -131,11 +181,17 @@ export class EmbeddedWorkflowEngine extends ExternalTasks implements WorkflowPor
   async getTask(taskId: string): Promise<WorkflowTask> {
     const row = await this.taskQuery().where('t.id', taskId).first()
     if (!row) throw new WorkflowNotFoundException('task', taskId)
-    return (await this.withCandidates([row]))[0]
+    const [task] = await this.withCandidates([row])
+    return task
   }
 
   async claim(taskId: string, userId: string) {
-    return this.reassign(taskId, userId, (q) => q.where((a: any) => a.whereNull('assignee').orWhere('assignee', userId)), 'task_claimed')
+    return this.reassign(
+      taskId,
+      userId,
+      (q) => q.where((a: any) => a.whereNull('assignee').orWhere('assignee', userId)),
+      'task_claimed'
+    )
   }
 
   async unclaim(taskId: string) {
@@ -144,17 +200,32 @@ export class EmbeddedWorkflowEngine extends ExternalTasks implements WorkflowPor
 
   async complete(taskId: string, variables: Variables, expectedVersion: number, actor?: string) {
     const task = await this.getTask(taskId)
-    if (task.status !== 'open' || task.version !== expectedVersion) throw new TaskConflictException(taskId)
+    if (task.status !== 'open' || task.version !== expectedVersion)
+      throw new TaskConflictException(taskId)
     await this.store.step(task.instanceId, async (runtime, trx) => {
       const updated = await trx
         .from('workflow_tasks')
         .where({ id: taskId, version: expectedVersion, status: 'open' })
-        .update({ status: 'completed', version: expectedVersion + 1, ended_at: clock.nowMs(), completed_by: actor ?? null })
+        .update({
+          status: 'completed',
+          version: expectedVersion + 1,
+          ended_at: clock.nowMs(),
+          completed_by: actor ?? null,
+        })
       if (affected(updated) !== 1) throw new TaskConflictException(taskId)
-      await recordHistory(trx, task.instanceId, 'task_completed', { activityId: task.activityId, taskId, actor, data: { variables, local: task.localVariables } })
-      const executionId = (await trx.from('workflow_tasks').where('id', taskId).select('execution_id').firstOrFail()).execution_id
+      await recordHistory(trx, task.instanceId, 'task_completed', {
+        activityId: task.activityId,
+        taskId,
+        actor,
+        data: { variables, local: task.localVariables },
+      })
+      const row = await trx
+        .from('workflow_tasks')
+        .where('id', taskId)
+        .select('execution_id')
+        .firstOrFail()
       runtime.variables = { ...runtime.variables, ...variables }
-      await runtime.signalTask(executionId, variables)
+      await runtime.signalTask(row.execution_id, variables)
     })
   }
 
@@ -163,15 +234,26 @@ export class EmbeddedWorkflowEngine extends ExternalTasks implements WorkflowPor
     return rows.map(toHistory)
   }
 
-  private async reassign(taskId: string, assignee: string | null, guard: (q: any) => any, event: string) {
+  private async reassign(
+    taskId: string,
+    assignee: string | null,
+    guard: (q: any) => any,
+    event: string
+  ) {
     const task = await this.getTask(taskId)
     await db.transaction(async (trx) => {
-      const updated = await guard(trx.from('workflow_tasks').where({ id: taskId, status: 'open', version: task.version })).update({
+      const updated = await guard(
+        trx.from('workflow_tasks').where({ id: taskId, status: 'open', version: task.version })
+      ).update({
         assignee,
         version: task.version + 1,
       })
       if (affected(updated) !== 1) throw new TaskConflictException(taskId)
-      await recordHistory(trx, task.instanceId, event, { activityId: task.activityId, taskId, actor: assignee ?? task.assignee })
+      await recordHistory(trx, task.instanceId, event, {
+        activityId: task.activityId,
+        taskId,
+        actor: assignee ?? task.assignee,
+      })
     })
     return this.getTask(taskId)
   }
@@ -192,7 +274,10 @@ export class EmbeddedWorkflowEngine extends ExternalTasks implements WorkflowPor
 
   private async withCandidates(rows: any[]) {
     if (!rows.length) return []
-    const candidates = await db.from('workflow_task_candidates').whereIn('task_id', rows.map((row) => row.id))
+    const candidates = await db.from('workflow_task_candidates').whereIn(
+      'task_id',
+      rows.map((row) => row.id)
+    )
     return rows.map((row) => toTask(row, candidates))
   }
 }

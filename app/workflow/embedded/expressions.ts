@@ -24,11 +24,14 @@ export function scopeOf(model: ProcessModel, variables: Variables, context: any)
   const content = context?.content ?? {}
   const loop = model.activities.get(content.id)?.loop
   const scope: Variables = { ...variables }
-  if (loop?.elementVariable && loop.elementVariable in content) scope[loop.elementVariable] = content[loop.elementVariable]
+  if (loop?.elementVariable && loop.elementVariable in content)
+    scope[loop.elementVariable] = content[loop.elementVariable]
   const loopOutput = context?.loopOutput ?? content.loopOutput
   if (Array.isArray(loopOutput)) {
     const completed = loopOutput.filter((entry: unknown) => entry !== undefined).length
-    const total = loop?.collection ? (evaluate(loop.collection, variables) as unknown[]).length : completed
+    const total = loop?.collection
+      ? (evaluate(loop.collection, variables) as unknown[]).length
+      : completed
     Object.assign(scope, {
       nrOfInstances: total,
       nrOfCompletedInstances: completed,

@@ -6,7 +6,11 @@ import { readProcessModels, type ProcessModel } from '#workflow/bpmn/model'
 import { InstanceRuntime } from '#workflow/embedded/runtime'
 import { KeyedLock, LruCache } from '#workflow/embedded/keyed_lock'
 import { persistRuntime } from '#workflow/embedded/sync'
-import { InstanceNotRunningException, InvalidDefinitionException, WorkflowNotFoundException } from '#workflow/port'
+import {
+  InstanceNotRunningException,
+  InvalidDefinitionException,
+  WorkflowNotFoundException,
+} from '#workflow/port'
 import type { DeployedDefinition } from '#workflow/types'
 
 type Trx = TransactionClientContract
@@ -35,13 +39,27 @@ export class InstanceStore {
   async deploy(name: string, xml: string): Promise<DeployedDefinition> {
     const { processes } = await readProcessModels(xml)
     const executable = processes.filter((p) => p.isExecutable)
-    if (executable.length !== 1) throw new InvalidDefinitionException([{ element: 'definitions', message: 'exactly one executable process is required' }])
+    if (executable.length !== 1)
+      throw new InvalidDefinitionException([
+        { element: 'definitions', message: 'exactly one executable process is required' },
+      ])
     const key = executable[0].key
     const checksum = createHash('sha256').update(xml).digest('hex')
     return db.transaction(async (trx) => {
-      const latest = await trx.from('workflow_definitions').where('process_key', key).orderBy('version', 'desc').first()
+      const latest = await trx
+        .from('workflow_definitions')
+        .where('process_key', key)
+        .orderBy('version', 'desc')
+        .first()
       if (latest?.checksum === checksum) return toDeployed(latest, false)
-      const row = { process_key: key, name, version: Number(latest?.version ?? 0) + 1, checksum, xml, deployed_at: clock.nowMs() }
+      const row = {
+        process_key: key,
+        name,
+        version: Number(latest?.version ?? 0) + 1,
+        checksum,
+        xml,
+        deployed_at: clock.nowMs(),
+      }
       // (process_key, version) is unique: a racing deploy of the same version fails instead of forking.
       const [id] = await trx.table('workflow_definitions').insert(row)
       return toDeployed({ ...row, id }, true)
@@ -49,7 +67,11 @@ export class InstanceStore {
   }
 
   async latestDefinition(key: string, trx?: Trx): Promise<LoadedDefinition> {
-    const row = await (trx ?? db).from('workflow_definitions').where('process_key', key).orderBy('version', 'desc').first()
+    const row = await (trx ?? db)
+      .from('workflow_definitions')
+      .where('process_key', key)
+      .orderBy('version', 'desc')
+      .first()
     if (!row) throw new WorkflowNotFoundException('definition', key)
     return this.definition(Number(row.id), trx)
   }
@@ -60,7 +82,13 @@ export class InstanceStore {
     const row = await (trx ?? db).from('workflow_definitions').where('id', id).first()
     if (!row) throw new WorkflowNotFoundException('definition', String(id))
     const { processes } = await readProcessModels(row.xml)
-    const loaded = { id, key: row.process_key, version: Number(row.version), xml: row.xml, model: processes.find((p) => p.isExecutable)! }
+    const loaded = {
+      id,
+      key: row.process_key,
+      version: Number(row.version),
+      xml: row.xml,
+      model: processes.find((p) => p.isExecutable)!,
+    }
     this.definitions.set(id, loaded)
     return loaded
   }
@@ -95,7 +123,10 @@ export class InstanceStore {
   }
 
   /** One step on one instance; on any failure the in-memory engine is dropped and the DB rolls back. */
-  step<T>(instanceId: string, action: (runtime: InstanceRuntime, trx: Trx) => Promise<T>): Promise<T> {
+  step<T>(
+    instanceId: string,
+    action: (runtime: InstanceRuntime, trx: Trx) => Promise<T>
+  ): Promise<T> {
     return this.locks.run(instanceId, async () => {
       try {
         return await db.transaction(async (trx) => {
@@ -138,10 +169,21 @@ export class InstanceStore {
     const cached = this.runtimes.get(row.id)
     if (cached && cached.stateVersion === Number(row.state_version)) return cached
     const definition = await this.definition(Number(row.definition_id), trx)
-    return InstanceRuntime.recover(definition.model, JSON.parse(row.state), JSON.parse(row.variables), Number(row.state_version))
+    return InstanceRuntime.recover(
+      definition.model,
+      JSON.parse(row.state),
+      JSON.parse(row.variables),
+      Number(row.state_version)
+    )
   }
 }
 
 function toDeployed(row: any, created: boolean): DeployedDefinition {
-  return { id: String(row.id), key: row.process_key, name: row.name, version: Number(row.version), created }
+  return {
+    id: String(row.id),
+    key: row.process_key,
+    name: row.name,
+    version: Number(row.version),
+    created,
+  }
 }

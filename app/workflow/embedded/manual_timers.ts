@@ -48,7 +48,8 @@ export class ManualTimers {
   }
 
   forgetActivity(activityId: string) {
-    for (const [key, timer] of this.pending) if (timer.activityId === activityId) this.pending.delete(key)
+    for (const [key, timer] of this.pending)
+      if (timer.activityId === activityId) this.pending.delete(key)
   }
 
   list(): ManualTimer[] {

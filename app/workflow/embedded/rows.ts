@@ -1,7 +1,8 @@
 import type { HistoryEvent, Incident, TimerJob, Variables, WorkflowTask } from '#workflow/types'
 
 /** Row ⇄ port shapes for the embedded adapter's tables. */
-export const iso = (ms: number | string | null | undefined) => (ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString())
+export const iso = (ms: number | string | null | undefined) =>
+  ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString()
 
 export function parseJson<T>(text: string | null | undefined, fallback: T): T {
   return text ? (JSON.parse(text) as T) : fallback
@@ -54,7 +55,12 @@ export function toIncident(row: any): Incident {
 }
 
 export function toTimer(row: any): TimerJob {
-  return { id: row.id, instanceId: row.instance_id, activityId: row.activity_id, dueAt: iso(row.due_at)! }
+  return {
+    id: row.id,
+    instanceId: row.instance_id,
+    activityId: row.activity_id,
+    dueAt: iso(row.due_at)!,
+  }
 }
 
 /** Knex reports affected rows as a number (SQLite, MySQL) or a one-element array on some paths. */

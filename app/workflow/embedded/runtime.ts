@@ -40,7 +40,11 @@ export class InstanceRuntime {
     public stateVersion: number
   ) {}
 
-  static async start(model: ProcessModel, xml: string, variables: Variables): Promise<InstanceRuntime> {
+  static async start(
+    model: ProcessModel,
+    xml: string,
+    variables: Variables
+  ): Promise<InstanceRuntime> {
     const runtime = new InstanceRuntime(model, variables, 0)
     runtime.engine = new Engine({ ...runtime.options(), source: xml })
     runtime.execution = await runtime.engine.execute({ listener: runtime.listener() })
@@ -48,7 +52,12 @@ export class InstanceRuntime {
     return runtime
   }
 
-  static async recover(model: ProcessModel, state: unknown, variables: Variables, stateVersion: number) {
+  static async recover(
+    model: ProcessModel,
+    state: unknown,
+    variables: Variables,
+    stateVersion: number
+  ) {
     const runtime = new InstanceRuntime(model, variables, stateVersion)
     runtime.engine = new Engine(runtime.options()).recover(state as any)
     runtime.execution = await runtime.engine.resume({ listener: runtime.listener() })
@@ -65,7 +74,8 @@ export class InstanceRuntime {
 
   async completeService(executionId: string, error: Error | null) {
     const service = this.services.get(executionId)
-    if (!service) throw new WorkflowStepException(`no external task waits with execution ${executionId}`)
+    if (!service)
+      throw new WorkflowStepException(`no external task waits with execution ${executionId}`)
     this.services.delete(executionId)
     await this.drive(() => service.callback(error, {}))
   }
@@ -79,7 +89,8 @@ export class InstanceRuntime {
     const process = this.execution.definitions[0].getProcesses()[0]
     const target = process.getActivityById(toActivity)
     const source = this.execution.getPostponed().find((api: any) => api.id === fromActivity)
-    if (!target || !source) throw new WorkflowStepException(`cannot move ${fromActivity} → ${toActivity}`)
+    if (!target || !source)
+      throw new WorkflowStepException(`cannot move ${fromActivity} → ${toActivity}`)
     await this.drive(() => target.run())
     // Like Camunda's activity cancellation: leave without a dead-path wave, which would reach the restarted node.
     const executeMessage = process.getActivityById(fromActivity)?.[Symbol.for('executeMessage')]
@@ -143,7 +154,9 @@ export class InstanceRuntime {
       const info = this.model.activities.get(api.id)
       const elementVariable = info?.loop?.elementVariable
       const localVariables: Variables =
-        elementVariable && api.content.isMultiInstance ? { [elementVariable]: api.content[elementVariable] } : {}
+        elementVariable && api.content.isMultiInstance
+          ? { [elementVariable]: api.content[elementVariable] }
+          : {}
       this.userTasks.set(api.executionId, {
         executionId: api.executionId,
         activityId: api.id,
@@ -163,8 +176,10 @@ export class InstanceRuntime {
   }
 
   private forget(activityId: string) {
-    for (const [key, task] of this.userTasks) if (task.activityId === activityId) this.userTasks.delete(key)
-    for (const [key, service] of this.services) if (service.activityId === activityId) this.services.delete(key)
+    for (const [key, task] of this.userTasks)
+      if (task.activityId === activityId) this.userTasks.delete(key)
+    for (const [key, service] of this.services)
+      if (service.activityId === activityId) this.services.delete(key)
     this.timers.forgetActivity(activityId)
   }
 }

@@ -13,7 +13,12 @@ export async function recordHistory(
   trx: Trx,
   instanceId: string,
   type: string,
-  fields: { activityId?: string | null; taskId?: string | null; actor?: string | null; data?: unknown } = {}
+  fields: {
+    activityId?: string | null
+    taskId?: string | null
+    actor?: string | null
+    data?: unknown
+  } = {}
 ) {
   await trx.table('workflow_history').insert({
     instance_id: instanceId,
@@ -32,18 +37,32 @@ export async function recordHistory(
  */
 export async function persistRuntime(trx: Trx, instanceId: string, runtime: InstanceRuntime) {
   await syncUserTasks(trx, instanceId, runtime)
-  await syncRows(trx, 'workflow_external_tasks', instanceId, new Map([...runtime.services].map(([k, s]) => [k, s.activityId])), 'pending', (executionId, activityId) => ({
-    topic: runtime.model.activities.get(activityId)?.topic ?? '',
-    status: 'pending',
-    created_at: clock.nowMs(),
-    execution_id: executionId,
-  }))
+  await syncRows(
+    trx,
+    'workflow_external_tasks',
+    instanceId,
+    new Map([...runtime.services].map(([k, s]) => [k, s.activityId])),
+    'pending',
+    (executionId, activityId) => ({
+      topic: runtime.model.activities.get(activityId)?.topic ?? '',
+      status: 'pending',
+      created_at: clock.nowMs(),
+      execution_id: executionId,
+    })
+  )
   const timers = new Map(runtime.timers.list().map((t) => [t.executionId, t]))
-  await syncRows(trx, 'workflow_timers', instanceId, new Map([...timers].map(([k, t]) => [k, t.activityId])), 'waiting', (executionId) => ({
-    status: 'waiting',
-    due_at: timerDue(runtime, timers.get(executionId)!),
-    execution_id: executionId,
-  }))
+  await syncRows(
+    trx,
+    'workflow_timers',
+    instanceId,
+    new Map([...timers].map(([k, t]) => [k, t.activityId])),
+    'waiting',
+    (executionId) => ({
+      status: 'waiting',
+      due_at: timerDue(runtime, timers.get(executionId)!),
+      execution_id: executionId,
+    })
+  )
   const ended = runtime.ended
   const updated = await trx
     .from('workflow_instances')
@@ -70,37 +89,67 @@ async function syncRows(
   liveStatus: string,
   create: (executionId: string, activityId: string) => Record<string, unknown>
 ) {
-  const rows = await trx.from(table).where('instance_id', instanceId).where('status', liveStatus).select('id', 'execution_id', 'activity_id')
+  const rows = await trx
+    .from(table)
+    .where('instance_id', instanceId)
+    .where('status', liveStatus)
+    .select('id', 'execution_id', 'activity_id')
   const known = new Set(rows.map((row) => row.execution_id))
   const gone = rows.filter((row) => !live.has(row.execution_id)).map((row) => row.id)
   if (gone.length) {
     await trx.from(table).whereIn('id', gone).update({ status: 'cancelled' })
-    if (table === 'workflow_external_tasks') await trx.from('workflow_incidents').whereIn('external_task_id', gone).whereNull('resolved_at').update({ resolved_at: clock.nowMs() })
+    if (table === 'workflow_external_tasks')
+      await trx
+        .from('workflow_incidents')
+        .whereIn('external_task_id', gone)
+        .whereNull('resolved_at')
+        .update({ resolved_at: clock.nowMs() })
   }
   for (const [executionId, activityId] of live) {
     if (known.has(executionId)) continue
     const existing = await trx.from(table).where('execution_id', executionId).first()
     if (existing) continue
-    await trx.table(table).insert({ id: randomUUID(), instance_id: instanceId, activity_id: activityId, ...create(executionId, activityId) })
+    await trx.table(table).insert({
+      id: randomUUID(),
+      instance_id: instanceId,
+      activity_id: activityId,
+      ...create(executionId, activityId),
+    })
   }
 }
 
 async function syncUserTasks(trx: Trx, instanceId: string, runtime: InstanceRuntime) {
-  const rows = await trx.from('workflow_tasks').where('instance_id', instanceId).where('status', 'open').select('id', 'execution_id', 'activity_id')
+  const rows = await trx
+    .from('workflow_tasks')
+    .where('instance_id', instanceId)
+    .where('status', 'open')
+    .select('id', 'execution_id', 'activity_id')
   const known = new Set(rows.map((row) => row.execution_id))
   for (const row of rows) {
     if (runtime.userTasks.has(row.execution_id)) continue
-    await trx.from('workflow_tasks').where('id', row.id).update({ status: 'cancelled', ended_at: clock.nowMs() })
-    await recordHistory(trx, instanceId, 'task_cancelled', { activityId: row.activity_id, taskId: row.id })
+    await trx
+      .from('workflow_tasks')
+      .where('id', row.id)
+      .update({ status: 'cancelled', ended_at: clock.nowMs() })
+    await recordHistory(trx, instanceId, 'task_cancelled', {
+      activityId: row.activity_id,
+      taskId: row.id,
+    })
   }
   for (const waiting of runtime.userTasks.values()) {
     if (known.has(waiting.executionId)) continue
-    if (await trx.from('workflow_tasks').where('execution_id', waiting.executionId).first()) continue
+    if (await trx.from('workflow_tasks').where('execution_id', waiting.executionId).first())
+      continue
     await createTask(trx, instanceId, runtime, waiting)
   }
 }
 
-async function createTask(trx: Trx, instanceId: string, runtime: InstanceRuntime, waiting: WaitingUserTask) {
+async function createTask(
+  trx: Trx,
+  instanceId: string,
+  runtime: InstanceRuntime,
+  waiting: WaitingUserTask
+) {
   const info = runtime.model.activities.get(waiting.activityId)!
   const scope = { ...runtime.variables, ...waiting.localVariables }
   const id = randomUUID()
@@ -112,7 +161,8 @@ async function createTask(trx: Trx, instanceId: string, runtime: InstanceRuntime
     dueAt = resolveInstant(info.dueDate, scope)
     followUpAt = resolveInstant(info.followUpDate, scope)
   } catch (error) {
-    if (error instanceof ExpressionError) throw new WorkflowStepException(`${info.id}: ${error.message}`, { cause: error })
+    if (error instanceof ExpressionError)
+      throw new WorkflowStepException(`${info.id}: ${error.message}`, { cause: error })
     throw error
   }
   await trx.table('workflow_tasks').insert({
@@ -135,15 +185,23 @@ async function createTask(trx: Trx, instanceId: string, runtime: InstanceRuntime
     ...assignment.groups.map((value) => ({ task_id: id, kind: 'group', value })),
   ]
   if (candidates.length) await trx.table('workflow_task_candidates').multiInsert(candidates)
-  await recordHistory(trx, instanceId, 'task_created', { activityId: info.id, taskId: id, data: assignment })
+  await recordHistory(trx, instanceId, 'task_created', {
+    activityId: info.id,
+    taskId: id,
+    data: assignment,
+  })
 }
 
 export function resolveAssignment(info: ActivityInfo, scope: Variables) {
   const assignee = info.assignee ? (resolveList(info.assignee, scope)[0] ?? null) : null
   return {
     assignee,
-    users: unique(splitCandidates(info.candidateUsers).flatMap((entry) => resolveList(entry, scope))),
-    groups: unique(splitCandidates(info.candidateGroups).flatMap((entry) => resolveList(entry, scope))),
+    users: unique(
+      splitCandidates(info.candidateUsers).flatMap((entry) => resolveList(entry, scope))
+    ),
+    groups: unique(
+      splitCandidates(info.candidateGroups).flatMap((entry) => resolveList(entry, scope))
+    ),
   }
 }
 
@@ -164,7 +222,10 @@ function resolveInstant(text: string | null, scope: Variables): number | null {
 }
 
 /** A timeDate is due at its own instant; a duration counts from now on the app clock. */
-function timerDue(runtime: InstanceRuntime, timer: { activityId: string; delayMs: number }): number {
+function timerDue(
+  runtime: InstanceRuntime,
+  timer: { activityId: string; delayMs: number }
+): number {
   const definition = runtime.model.activities.get(timer.activityId)?.timer
   if (definition?.kind === 'timeDate') {
     const at = resolveInstant(definition.value, runtime.variables)

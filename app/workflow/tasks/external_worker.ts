@@ -16,7 +16,11 @@ export class ExternalWorker {
   async poll(): Promise<number> {
     let handled = 0
     for (const definition of this.topics) {
-      const tasks = await this.port.fetchAndLock(definition.topic, this.workerId, definition.lockDurationMs)
+      const tasks = await this.port.fetchAndLock(
+        definition.topic,
+        this.workerId,
+        definition.lockDurationMs
+      )
       for (const task of tasks) {
         await this.run(definition, task)
         handled += 1
@@ -42,7 +46,8 @@ export class ExternalWorker {
       outcome = await definition.handler(task, {
         history: () => this.port.history(task.instanceId),
         extendLock: (ms) => this.port.extendLock(task.id, this.workerId, ms),
-        startProcess: (key, businessKey, variables) => this.port.startByKey(key, businessKey, variables),
+        startProcess: (key, businessKey, variables) =>
+          this.port.startByKey(key, businessKey, variables),
       })
     } catch (error) {
       const failedAttempts = task.retries === null ? 1 : definition.retries - task.retries + 1

@@ -9,7 +9,9 @@ export async function recordSideEffect(key: string, kind: string, data: Record<s
   const existing = await db.from('workflow_side_effects').where('effect_key', key).first()
   if (existing) return { created: false, data: JSON.parse(existing.data ?? '{}') }
   try {
-    await db.table('workflow_side_effects').insert({ effect_key: key, kind, data: JSON.stringify(data), created_at: clock.nowMs() })
+    await db
+      .table('workflow_side_effects')
+      .insert({ effect_key: key, kind, data: JSON.stringify(data), created_at: clock.nowMs() })
     return { created: true, data }
   } catch (error) {
     // Two deliveries raced past the read: the unique key let exactly one insert through.

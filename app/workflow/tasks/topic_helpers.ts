@@ -4,12 +4,15 @@ import type { TopicDefinition } from '#workflow/types'
 
 /** Declares a topic; the back-off doubles per failed attempt from `baseMs`, capped at `maxMs`. */
 export function defineTopic(
-  definition: Omit<TopicDefinition, 'retryTimeoutMs'> & { backoff: { baseMs: number; maxMs: number } }
+  definition: Omit<TopicDefinition, 'retryTimeoutMs'> & {
+    backoff: { baseMs: number; maxMs: number }
+  }
 ): TopicDefinition {
   const { backoff, ...rest } = definition
   return {
     ...rest,
-    retryTimeoutMs: (failedAttempts) => Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, failedAttempts - 1)),
+    retryTimeoutMs: (failedAttempts) =>
+      Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, failedAttempts - 1)),
   }
 }
 
@@ -26,6 +29,7 @@ export function requireArray<T>(value: unknown, name: string): T[] {
 }
 
 export function requireString(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value === '') throw new TypeError(`process variable "${name}" must be a non-empty string`)
+  if (typeof value !== 'string' || value === '')
+    throw new TypeError(`process variable "${name}" must be a non-empty string`)
   return value
 }

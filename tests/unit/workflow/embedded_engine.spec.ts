@@ -14,12 +14,22 @@ const key = () => `UT-${randomUUID()}`
 test.group('embedded adapter', (group) => {
   group.each.teardown(() => clock.reset())
 
-  test('deploy versions a definition; identical XML is not redeployed; running instances keep their version', async ({ assert }) => {
+  test('deploy versions a definition; identical XML is not redeployed; running instances keep their version', async ({
+    assert,
+  }) => {
     const port = engine()
     const xml = await fixture('approval.bpmn')
     const first = await port.deploy('approval.bpmn', xml)
-    assert.deepInclude(await port.deploy('approval.bpmn', xml), { version: first.version, created: false })
-    const old = await port.startByKey('fixture_approval', key(), { extraReviewer: 'u9', amount: 50, boss: 'b', bigDue: null })
+    assert.deepInclude(await port.deploy('approval.bpmn', xml), {
+      version: first.version,
+      created: false,
+    })
+    const old = await port.startByKey('fixture_approval', key(), {
+      extraReviewer: 'u9',
+      amount: 50,
+      boss: 'b',
+      bigDue: null,
+    })
     const changed = xml.replace('name="Review"', `name="Review ${randomUUID()}"`)
     const second = await port.deploy('approval.bpmn', changed)
     assert.deepInclude(second, { version: first.version + 1, created: true })
@@ -38,12 +48,29 @@ test.group('embedded adapter', (group) => {
     const [task] = await port.queryTasks({ instanceId: instance.id })
     assert.deepEqual(task.candidateUsers, ['u1', 'u9'])
     assert.deepEqual(task.candidateGroups, ['role:fixture_reviewer'])
-    assert.lengthOf(await port.queryTasks({ userId: 'u9' }).then((t) => t.filter((x) => x.instanceId === instance.id)), 1)
-    assert.lengthOf(await port.queryTasks({ userId: 'zz', groups: ['role:fixture_reviewer'] }).then((t) => t.filter((x) => x.instanceId === instance.id)), 1)
-    assert.lengthOf(await port.queryTasks({ userId: 'zz', groups: ['role:other'] }).then((t) => t.filter((x) => x.instanceId === instance.id)), 0)
+    assert.lengthOf(
+      await port
+        .queryTasks({ userId: 'u9' })
+        .then((t) => t.filter((x) => x.instanceId === instance.id)),
+      1
+    )
+    assert.lengthOf(
+      await port
+        .queryTasks({ userId: 'zz', groups: ['role:fixture_reviewer'] })
+        .then((t) => t.filter((x) => x.instanceId === instance.id)),
+      1
+    )
+    assert.lengthOf(
+      await port
+        .queryTasks({ userId: 'zz', groups: ['role:other'] })
+        .then((t) => t.filter((x) => x.instanceId === instance.id)),
+      0
+    )
   })
 
-  test('a step that fails in the engine rolls back completely and can be redone', async ({ assert }) => {
+  test('a step that fails in the engine rolls back completely and can be redone', async ({
+    assert,
+  }) => {
     const port = engine()
     await port.deploy('approval.bpmn', await fixture('approval.bpmn'))
     const { instance } = await port.startByKey('fixture_approval', key(), { extraReviewer: 'u9' })
@@ -55,7 +82,10 @@ test.group('embedded adapter', (group) => {
     const after = await port.getTask(task.id)
     assert.equal(after.status, 'open')
     assert.equal(after.version, task.version)
-    assert.notInclude((await port.history(instance.id)).map((e) => e.type), 'task_completed')
+    assert.notInclude(
+      (await port.history(instance.id)).map((e) => e.type),
+      'task_completed'
+    )
     await port.complete(task.id, { amount: 3 }, task.version)
     assert.equal((await port.getInstance(instance.id)).status, 'completed')
   })
@@ -64,7 +94,11 @@ test.group('embedded adapter', (group) => {
     const port = engine()
     await port.deploy('approval.bpmn', await fixture('approval.bpmn'))
     const due = '2030-01-02T03:04:05.000Z'
-    const { instance } = await port.startByKey('fixture_approval', key(), { extraReviewer: 'u9', boss: 'boss-1', bigDue: due })
+    const { instance } = await port.startByKey('fixture_approval', key(), {
+      extraReviewer: 'u9',
+      boss: 'boss-1',
+      bigDue: due,
+    })
     const [task] = await port.queryTasks({ instanceId: instance.id })
     await port.complete(task.id, { amount: 11 }, task.version)
     const [big] = await port.queryTasks({ instanceId: instance.id })
@@ -76,7 +110,11 @@ test.group('embedded adapter', (group) => {
   test('a duration timer is due on the app clock and fires once', async ({ assert }) => {
     const port = engine()
     await port.deploy('approval.bpmn', await fixture('approval.bpmn'))
-    const { instance } = await port.startByKey('fixture_approval', key(), { extraReviewer: 'u9', boss: 'b', bigDue: null })
+    const { instance } = await port.startByKey('fixture_approval', key(), {
+      extraReviewer: 'u9',
+      boss: 'b',
+      bigDue: null,
+    })
     const [task] = await port.queryTasks({ instanceId: instance.id })
     const startedAt = clock.nowMs()
     await port.complete(task.id, { amount: 11 }, task.version)
@@ -87,11 +125,20 @@ test.group('embedded adapter', (group) => {
     clock.travel({ minutes: 2 })
     assert.isAtLeast(await port.fireDueTimers(), 1)
     assert.equal((await port.getInstance(instance.id)).status, 'completed')
-    assert.equal((await port.getTask((await port.queryTasks({ instanceId: instance.id, status: 'cancelled' }))[0].id)).activityId, 'big')
+    assert.equal(
+      (
+        await port.getTask(
+          (await port.queryTasks({ instanceId: instance.id, status: 'cancelled' }))[0].id
+        )
+      ).activityId,
+      'big'
+    )
     assert.equal(await port.fireDueTimers(), 0)
   })
 
-  test('或签: a completion condition ends the multi-instance after the first decision', async ({ assert }) => {
+  test('或签: a completion condition ends the multi-instance after the first decision', async ({
+    assert,
+  }) => {
     const port = engine()
     await port.deploy('any_of.bpmn', await fixture('any_of.bpmn'))
     const { instance } = await port.startByKey('fixture_any_of', key(), { voters: ['a', 'b', 'c'] })
@@ -101,11 +148,16 @@ test.group('embedded adapter', (group) => {
     const b = votes.find((t) => t.assignee === 'b')!
     await port.complete(b.id, { approved: true }, b.version)
     const open = await port.queryTasks({ instanceId: instance.id })
-    assert.deepEqual(open.map((t) => t.activityId), ['after'])
+    assert.deepEqual(
+      open.map((t) => t.activityId),
+      ['after']
+    )
     assert.lengthOf(await port.queryTasks({ instanceId: instance.id, status: 'cancelled' }), 2)
   })
 
-  test('with a cache of one engine, interleaved instances are recovered from the database each time', async ({ assert }) => {
+  test('with a cache of one engine, interleaved instances are recovered from the database each time', async ({
+    assert,
+  }) => {
     const port = engine(1)
     await port.deploy('any_of.bpmn', await fixture('any_of.bpmn'))
     const one = await port.startByKey('fixture_any_of', key(), { voters: ['a', 'b'] })
@@ -122,7 +174,9 @@ test.group('embedded adapter', (group) => {
     }
   })
 
-  test('a timer whose step fails stays due, shows in the timeline, and fires once the data is fixed', async ({ assert }) => {
+  test('a timer whose step fails stays due, shows in the timeline, and fires once the data is fixed', async ({
+    assert,
+  }) => {
     const port = engine()
     await port.deploy('timer_failure.bpmn', await fixture('timer_failure.bpmn'))
     const { instance } = await port.startByKey('fixture_timer_failure', key(), {})
@@ -136,7 +190,9 @@ test.group('embedded adapter', (group) => {
     assert.equal((await port.getInstance(instance.id)).status, 'completed')
   })
 
-  test('definitions list their versions and running instances; the XML of a version is retrievable', async ({ assert }) => {
+  test('definitions list their versions and running instances; the XML of a version is retrievable', async ({
+    assert,
+  }) => {
     const port = engine()
     const xml = await fixture('any_of.bpmn')
     const deployed = await port.deploy('any_of.bpmn', xml)
@@ -147,7 +203,9 @@ test.group('embedded adapter', (group) => {
     assert.equal(await port.getDefinitionXml(deployed.id), xml)
   })
 
-  test('an assignee expression that cannot be resolved fails the step, not the task row', async ({ assert }) => {
+  test('an assignee expression that cannot be resolved fails the step, not the task row', async ({
+    assert,
+  }) => {
     const port = engine()
     await port.deploy('approval.bpmn', await fixture('approval.bpmn'))
     const { instance } = await port.startByKey('fixture_approval', key(), { extraReviewer: 'u9' })
