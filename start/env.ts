@@ -27,6 +27,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   ACCESS_TOKEN_TTL: Env.schema.string.optional(),
   AUDIT_HASH: Env.schema.enum.optional(['sha256', 'sm3'] as const),
   BODY_LIMIT: Env.schema.string.optional(),
+  PUBLIC_RATE_LIMIT: Env.schema.number.optional(),
   CORS_ORIGIN: Env.schema.string.optional(),
   WORKFLOW_ENGINE: Env.schema.enum.optional(['embedded'] as const),
 })

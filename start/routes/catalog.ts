@@ -4,6 +4,7 @@
  */
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
+import { anonymousCatalogThrottle } from '#start/limiter'
 
 const CatalogDatasetsController = () => import('#controllers/catalog_datasets_controller')
 const CatalogTaxonomyController = () => import('#controllers/catalog_taxonomy_controller')
@@ -22,7 +23,7 @@ router
           .as('catalog.datasets.show')
           .where('id', id)
       })
-      .use(middleware.optionalAuth())
+      .use([middleware.optionalAuth(), anonymousCatalogThrottle])
 
     router
       .group(() => {
