@@ -241,4 +241,27 @@ test.group('embedded adapter', (group) => {
       'non-interrupting: the task stays'
     )
   })
+
+  test('two app nodes (two adapters) stepping one instance at once: no lost update', async ({
+    assert,
+  }) => {
+    const nodeA = engine()
+    const nodeB = engine()
+    await nodeA.deploy('any_of.bpmn', await fixture('any_of.bpmn'))
+    const { instance } = await nodeA.startByKey('fixture_any_of', key(), { voters: ['a'] })
+    // Each node now caches an engine; node A's is stale and must be recovered, not trusted.
+    await nodeB.setVariables(instance.id, { warm: true })
+    await Promise.all([
+      nodeA.setVariables(instance.id, { fromA: 1 }),
+      nodeB.setVariables(instance.id, { fromB: 2 }),
+    ])
+    assert.deepInclude((await nodeA.getInstance(instance.id)).variables, { fromA: 1, fromB: 2 })
+    const [vote] = await nodeB.queryTasks({ instanceId: instance.id })
+    await nodeB.complete(vote.id, {}, vote.version)
+    const [after] = await nodeA.queryTasks({ instanceId: instance.id })
+    await nodeA.complete(after.id, {}, after.version)
+    const done = await nodeB.getInstance(instance.id)
+    assert.equal(done.status, 'completed')
+    assert.deepInclude(done.variables, { fromA: 1, fromB: 2 })
+  })
 })
