@@ -8,6 +8,11 @@ import { actorFromContext, recordAudit } from '#services/audit/audit_log'
 import clock from '#services/clock'
 
 export default class AuthController {
+  /** Issues the XSRF-TOKEN cookie (the shield middleware does it on this route); the SPA calls it before logging in. */
+  async csrf(ctx: HttpContext) {
+    return ctx.response.noContent()
+  }
+
   /** Browser login: cookie session (CSRF-protected, idle timeout). */
   async createSession(ctx: HttpContext) {
     const { username, password } = await validateBody(ctx, loginValidator, LOGIN_FIELDS)

@@ -16,6 +16,7 @@ router.get('/api/openapi.json', [OpenapiController, 'show']).as('openapi')
 
 router
   .group(() => {
+    router.get('/auth/csrf', [AuthController, 'csrf']).as('auth.csrf')
     router.post('/auth/session', [AuthController, 'createSession']).as('auth.session.create')
     router.post('/auth/login', [AuthController, 'createToken']).as('auth.token.create')
 

@@ -99,6 +99,13 @@ export const foundationPaths: Paths = {
       responses: { 200: { description: 'OpenAPI 3.1 JSON' } },
     },
   },
+  '/api/v1/auth/csrf': {
+    get: {
+      tags: ['auth'],
+      summary: 'Sets the XSRF-TOKEN cookie a browser sends back as X-XSRF-TOKEN',
+      responses: { 204: { description: 'Cookie set' } },
+    },
+  },
   '/api/v1/auth/session': {
     post: {
       tags: ['auth'],

@@ -7,6 +7,8 @@ export interface Credentials {
 }
 
 export async function login(credentials: Credentials): Promise<User> {
+  // Anonymous reads carry no CSRF token (no session is created for them); fetch one before the first write.
+  await http.get('/auth/csrf', { skipAuthRedirect: true })
   const res = await http.post<Envelope<User>>('/auth/session', credentials, {
     skipAuthRedirect: true,
   })

@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, auditRows, isolate } from '#tests/helpers'
  * the idle timeout. The client re-signs the session cookie exactly as a browser returns it.
  */
 async function browserLogin(client: any, username = 'applicant') {
-  const first = await client.get('/health')
+  const first = await client.get('/api/v1/auth/csrf')
   const csrf = first.cookie('XSRF-TOKEN').value as string
   const login = await client
     .post('/api/v1/auth/session')

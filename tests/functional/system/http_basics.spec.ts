@@ -19,6 +19,19 @@ test.group('HTTP basics', (group) => {
     assert.include(response.header('content-security-policy'), "default-src 'self'")
   })
 
+  test('anonymous reads get no CSRF secret (no session write); the token endpoint issues one', async ({
+    assert,
+  }) => {
+    // Raw fetch without cookies, like a public API client.
+    const base = `http://${process.env.HOST}:${process.env.PORT}`
+    const health = await fetch(`${base}/health`)
+    assert.notInclude(health.headers.getSetCookie().join(';'), 'XSRF-TOKEN')
+    assert.include(health.headers.get('content-security-policy') ?? '', "default-src 'self'")
+    const csrf = await fetch(`${base}/api/v1/auth/csrf`)
+    assert.equal(csrf.status, 204)
+    assert.include(csrf.headers.getSetCookie().join(';'), 'XSRF-TOKEN=')
+  })
+
   test('malformed JSON is a 400 with a JSON error, never a stack trace', async ({ assert }) => {
     // Raw fetch: the test client would re-encode a string body.
     const response = await fetch(
