@@ -53,6 +53,19 @@ const filterHelp =
   'Dates are YYYY-MM-DD; date-times ISO 8601 (without a zone they are China time), returned in UTC. Unknown parameters are refused with 422.'
 
 export const publicDataPaths: Paths = {
+  '/api/v1/public/catalog.jsonld': {
+    get: {
+      ...publicOp,
+      summary: 'The open catalog as DCAT-AP 2 JSON-LD (for CKAN / national portal harvesters)',
+      responses: {
+        200: {
+          description: 'dcat:Catalog with one dcat:Dataset per open dataset',
+          content: { 'application/ld+json': { schema: { type: 'object' } } },
+        },
+        ...tooMany,
+      },
+    },
+  },
   '/api/v1/public/products': {
     get: {
       ...publicOp,
