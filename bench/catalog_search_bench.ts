@@ -176,7 +176,12 @@ const server = spawn(
   'taskset',
   ['-c', '0', process.execPath, '--import', '@poppinss/ts-exec', 'bin/server.ts'],
   {
-    env: { ...process.env, PORT: String(HTTP_PORT), HOST: '127.0.0.1', PUBLIC_RATE_LIMIT: '100000000' },
+    env: {
+      ...process.env,
+      PORT: String(HTTP_PORT),
+      HOST: '127.0.0.1',
+      PUBLIC_RATE_LIMIT: '100000000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   }
 )

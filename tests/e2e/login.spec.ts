@@ -15,7 +15,9 @@ test.group('E2E / login and role-aware layout', (group) => {
     return () => browser.close()
   })
 
-  test('the login page is Chinese and a wrong password shows the generic message', async ({ assert }) => {
+  test('the login page is Chinese and a wrong password shows the generic message', async ({
+    assert,
+  }) => {
     const page = await browser.newPage()
     await page.goto(`${baseUrl()}/login`)
     await page.waitForSelector('text=用户登录', { timeout: 10000 })
