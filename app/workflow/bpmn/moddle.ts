@@ -23,13 +23,15 @@ export class BpmnParseException extends Error {
 /** Parses BPMN XML into moddle definitions; unknown elements and attributes are reported as warnings. */
 export async function readDefinitions(
   xml: string
-): Promise<{ root: ModdleElement; warnings: string[] }> {
+): Promise<{ root: ModdleElement; warnings: string[]; context: unknown }> {
   const moddle = new BpmnModdle({ camunda: camundaDescriptor })
   try {
-    const { rootElement, warnings } = await moddle.fromXML(xml, 'bpmn:Definitions')
+    const context = await moddle.fromXML(xml, 'bpmn:Definitions')
     return {
-      root: rootElement as ModdleElement,
-      warnings: warnings.map((w: any) => String(w.message)),
+      root: context.rootElement as ModdleElement,
+      warnings: context.warnings.map((w: any) => String(w.message)),
+      // The whole parse result: bpmn-engine's `moddleContext` option reuses it instead of parsing again.
+      context,
     }
   } catch (error) {
     throw new BpmnParseException(`BPMN XML cannot be parsed: ${(error as Error).message}`)

@@ -56,9 +56,9 @@ export interface ProcessModel {
 
 export async function readProcessModels(
   xml: string
-): Promise<{ processes: ProcessModel[]; warnings: string[] }> {
-  const { root, warnings } = await readDefinitions(xml)
-  return { processes: processModelsOf(root), warnings }
+): Promise<{ processes: ProcessModel[]; warnings: string[]; context: unknown }> {
+  const { root, warnings, context } = await readDefinitions(xml)
+  return { processes: processModelsOf(root), warnings, context }
 }
 
 export function processModelsOf(root: ModdleElement): ProcessModel[] {

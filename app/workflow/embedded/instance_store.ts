@@ -21,6 +21,8 @@ interface LoadedDefinition {
   version: number
   xml: string
   model: ProcessModel
+  /** The parsed XML, handed to every new engine so a start does not parse the definition again. */
+  moddleContext: unknown
 }
 
 /*
@@ -81,13 +83,14 @@ export class InstanceStore {
     if (cached) return cached
     const row = await (trx ?? db).from('workflow_definitions').where('id', id).first()
     if (!row) throw new WorkflowNotFoundException('definition', String(id))
-    const { processes } = await readProcessModels(row.xml)
+    const { processes, context } = await readProcessModels(row.xml)
     const loaded = {
       id,
       key: row.process_key,
       version: Number(row.version),
       xml: row.xml,
       model: processes.find((p) => p.isExecutable)!,
+      moddleContext: context,
     }
     this.definitions.set(id, loaded)
     return loaded
@@ -96,7 +99,9 @@ export class InstanceStore {
   /** Runs the engine to its first wait state in memory, then inserts the instance with all its rows. */
   async create(key: string, businessKey: string, variables: Record<string, unknown>) {
     const definition = await this.latestDefinition(key)
-    const runtime = await InstanceRuntime.start(definition.model, definition.xml, { ...variables })
+    const runtime = await InstanceRuntime.start(definition.model, definition.moddleContext, {
+      ...variables,
+    })
     const id = randomUUID()
     await db.transaction(async (trx) => {
       await trx.table('workflow_instances').insert({

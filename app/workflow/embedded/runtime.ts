@@ -42,11 +42,11 @@ export class InstanceRuntime {
 
   static async start(
     model: ProcessModel,
-    xml: string,
+    moddleContext: unknown,
     variables: Variables
   ): Promise<InstanceRuntime> {
     const runtime = new InstanceRuntime(model, variables, 0)
-    runtime.engine = new Engine({ ...runtime.options(), source: xml })
+    runtime.engine = new Engine({ ...runtime.options(), moddleContext })
     runtime.execution = await runtime.engine.execute({ listener: runtime.listener() })
     await runtime.settle()
     return runtime
