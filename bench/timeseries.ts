@@ -69,20 +69,28 @@ export async function tableRows(): Promise<number> {
 }
 
 /** Recreates the table and fills it; `onProgress` gets rows written so far. */
+/**
+ * Fills the table up to `targetRows`: recreates it when `existing` is 0, otherwise appends
+ * further stations (a top-up keeps the rows already there). `onProgress` gets rows written.
+ */
 export async function fill(
   targetRows: number,
+  existing: number,
   onProgress: (rows: number, rowsPerSecond: number) => void
 ): Promise<FillReport> {
   const client = db.connection(BENCH_CONNECTION)
-  await client.rawQuery(`DROP TABLE IF EXISTS \`${TABLE}\``)
-  const schema = client.schema
-  createStore(schema, client.dialect.name, AIR_QUALITY_HOURLY)
-  await schema
-
+  if (existing === 0) {
+    await client.rawQuery(`DROP TABLE IF EXISTS \`${TABLE}\``)
+    const schema = client.schema
+    createStore(schema, client.dialect.name, AIR_QUALITY_HOURLY)
+    await schema
+  }
+  const [present] = await client.rawQuery(
+    `SELECT COUNT(DISTINCT station_code) AS n FROM \`${TABLE}\` WHERE observed_at < '2018-01-02'`
+  )
   const started = Date.now()
   const climate = buildClimate(new Rng(2026, 'bench/climate'), cstMidnight(START), cstMidnight(END))
-  const stations = Math.ceil(targetRows / (climate.hours * 0.99))
-  const sink = new DatabaseSink(client, targetRows, ({ written, rowsPerSecond }) =>
+  const sink = new DatabaseSink(client, targetRows - existing, ({ written, rowsPerSecond }) =>
     onProgress(written, rowsPerSecond)
   )
   const open = {
@@ -90,7 +98,9 @@ export async function fill(
     sharing_scope: 'open',
     label_updated_at: sqlDateTime(cstMidnight(END)),
   }
-  for (let s = 0; s < stations; s++) {
+  let queued = 0
+  let s = Number(present[0].n)
+  for (; existing + queued < targetRows; s++) {
     const code = `BS${String(s + 1).padStart(4, '0')}`
     const district = DISTRICT_MODELS[s % DISTRICT_MODELS.length]
     const pending: Record<string, string | number | null>[] = []
@@ -108,12 +118,13 @@ export async function fill(
         ...open,
       })
     })
+    queued += pending.length
     for (const row of pending) await sink.write(TABLE, row)
   }
   await sink.flushAll()
   const seconds = (Date.now() - started) / 1000
   return {
-    stations,
+    stations: s,
     rows: sink.written,
     seconds,
     rowsPerSecond: Math.round(sink.written / seconds),

@@ -37,11 +37,12 @@ export default class BenchTimeseries extends BaseCommand {
         `filling ${this.rows.toLocaleString('en')} rows into ${this.database} (found ${existing.toLocaleString('en')})`
       )
       let last = 0
-      fill = await bench.fill(this.rows, (written, rate) => {
+      const keep = this.refill ? 0 : existing
+      fill = await bench.fill(this.rows, keep, (written, rate) => {
         if (Date.now() - last < 10_000) return
         last = Date.now()
         this.logger.log(
-          `  [${Math.min(99, Math.floor((100 * written) / this.rows))}%] ${written.toLocaleString('en')} rows · ${rate.toLocaleString('en')} rows/s`
+          `  [${Math.min(99, Math.floor((100 * (keep + written)) / this.rows))}%] ${written.toLocaleString('en')} rows · ${rate.toLocaleString('en')} rows/s`
         )
       })
       this.logger.success(

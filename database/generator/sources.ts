@@ -29,7 +29,7 @@ export async function generateOnlineMonitoring(ctx: GeneratorContext, outlets: O
   for (const outlet of outlets.filter((o) => o.online)) {
     const rng = ctx.rng(`online/${outlet.code}`)
     const e = outlet.enterprise
-    const typical = rng.between(0.25, 0.6)
+    const typical = rng.between(0.2, 0.5)
     // Enterprise-identifying operating data: conditional; risk-listed units' data is sensitive.
     const labels =
       e.industry.keys.includes('环境风险') && rng.chance(0.3)
@@ -42,7 +42,7 @@ export async function generateOnlineMonitoring(ctx: GeneratorContext, outlets: O
         let flag = rng.weighted(FLAGS)
         const load = excursion
           ? rng.between(1.05, 2.4)
-          : typical * rng.logNormal(1, 0.25) * (1 + 0.15 * winterness(t))
+          : typical * rng.logNormal(1, 0.2) * (1 + 0.15 * winterness(t))
         let value = flag === 'F' ? 0 : limit * load
         // T: above the analyser's range, reported at the range ceiling (3× the limit here).
         if (flag === 'T' || value > 3 * limit) {
