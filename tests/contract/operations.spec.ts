@@ -209,6 +209,22 @@ test.group('contract: operations', (group) => {
     )
   })
 
+  test('two workers fetching one topic at the same moment never both get a task', async ({
+    assert,
+  }) => {
+    const h = await createHarness()
+    for (let i = 0; i < 3; i++) {
+      await h.port.startByKey('data_request', newKey(), requestVariables([dataset(`DS-${i}`)]))
+    }
+    const [a, b] = await Promise.all([
+      h.port.fetchAndLock('request.compliance_check', 'worker-a', 30_000, 10),
+      h.port.fetchAndLock('request.compliance_check', 'worker-b', 30_000, 10),
+    ])
+    const ids = [...a, ...b].map((task) => task.id)
+    assert.isAtLeast(ids.length, 3)
+    assert.lengthOf(new Set(ids), ids.length)
+  })
+
   test('extendLock keeps a long handler’s task; cancel closes every open row', async ({
     assert,
   }) => {
