@@ -28,6 +28,22 @@ export function openRows(table: string) {
     .where('classification_level', PUBLIC_LABELS.classification_level)
 }
 
+/*
+ * The same rows for ordered listings. Nearly every row is open, so the label index selects
+ * everything; planners still pick it for the equality and then sort millions of rows. Wrapping
+ * the (NOT NULL) columns in COALESCE keeps the meaning and lets the time or key index drive.
+ */
+export function openRowsInOrder(table: string) {
+  return db
+    .from(table)
+    .whereRaw('COALESCE(sharing_scope, ?) = ? AND COALESCE(classification_level, ?) = ?', [
+      '',
+      PUBLIC_LABELS.sharing_scope,
+      '',
+      PUBLIC_LABELS.classification_level,
+    ])
+}
+
 const COUNT_TTL_MS = 60_000
 const counts = new Map<string, { value: number; at: number }>()
 

@@ -1,7 +1,12 @@
 import type { StoreDataset, StoreField } from '#services/stores/store_definition'
 import InvalidFilterException, { type FilterProblem } from '#exceptions/invalid_filter_exception'
 import UnknownFieldsException from '#exceptions/unknown_fields_exception'
-import { openRowCount, openRows, publicFields } from '#services/products/product_catalog'
+import {
+  openRowCount,
+  openRows,
+  openRowsInOrder,
+  publicFields,
+} from '#services/products/product_catalog'
 import { formatValue, parseValue } from '#services/products/record_values'
 
 /*
@@ -119,18 +124,19 @@ function parseSort(raw: unknown, filterable: Map<string, StoreField>, problems: 
   return [{ column: name, direction: (raw as string).startsWith('-') ? 'desc' : 'asc' } as const]
 }
 
-/** Newest first where there is a time field; the key columns make pages stable. */
+/**
+ * Newest first where there is a time field, the key columns in the same direction so one
+ * (time, key) index serves the whole ORDER BY and pages stay stable.
+ */
 function defaultSort(product: StoreDataset): RecordQuery['sort'] {
   const { timeField, primary } = product.layout
   const keys = (primary ?? ['id']).filter((column) => column !== timeField)
-  return [
-    ...(timeField ? [{ column: timeField, direction: 'desc' as const }] : []),
-    ...keys.map((column) => ({ column, direction: 'asc' as const })),
-  ]
+  const direction = timeField ? ('desc' as const) : ('asc' as const)
+  return [...(timeField ? [timeField] : []), ...keys].map((column) => ({ column, direction }))
 }
 
-function applyConditions(product: StoreDataset, conditions: Condition[]) {
-  const builder = openRows(product.storeTable)
+function applyConditions(product: StoreDataset, conditions: Condition[], ordered = false) {
+  const builder = ordered ? openRowsInOrder(product.storeTable) : openRows(product.storeTable)
   for (const { column, operator, value } of conditions) {
     if (operator === 'in') builder.whereIn(column, value as (string | number)[])
     else builder.where(column, OPERATORS[operator], value as string | number)
@@ -150,7 +156,7 @@ export async function findRecords(product: StoreDataset, query: RecordQuery) {
     query.conditions.length === 0
       ? await openRowCount(product.storeTable)
       : await filteredCount(product, query)
-  const builder = applyConditions(product, query.conditions).select(fields.map((f) => f.name))
+  const builder = applyConditions(product, query.conditions, true).select(fields.map((f) => f.name))
   for (const { column, direction } of query.sort) builder.orderBy(column, direction)
   const tiebreak = product.layout.primary ?? ['id']
   for (const column of tiebreak)

@@ -62,7 +62,11 @@ export const AIR_QUALITY_HOURLY = storeDataset(monitoring, {
   ],
   layout: {
     primary: ['station_code', 'observed_at'],
-    indexes: [['district_code', 'observed_at'], ['observed_at']],
+    // (time, station) serves "latest hour" and the newest-first listing of the public API.
+    indexes: [
+      ['district_code', 'observed_at'],
+      ['observed_at', 'station_code'],
+    ],
     partitionedBy: 'observed_at',
     timeField: 'observed_at',
   },

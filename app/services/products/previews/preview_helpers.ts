@@ -1,4 +1,4 @@
-import { openRows } from '#services/products/product_catalog'
+import { openRows, openRowsInOrder } from '#services/products/product_catalog'
 
 /*
  * Building blocks of product previews. Each starts from open rows only, like the records API.
@@ -42,7 +42,7 @@ export async function latest(
   column: string,
   where?: (builder: ReturnType<typeof openRows>) => void
 ) {
-  const builder = openRows(table).select(column).orderBy(column, 'desc').limit(1)
+  const builder = openRowsInOrder(table).select(column).orderBy(column, 'desc').limit(1)
   where?.(builder)
   const [row] = await builder
   return row?.[column] ?? null
