@@ -1,6 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { PRODUCT_DATASETS } from '#database/data/datasets/index'
-import { findProduct, openRowCount } from '#services/products/product_catalog'
+import {
+  findPublishedProduct,
+  openRowCount,
+  publishedProducts,
+} from '#services/products/product_catalog'
 import { PREVIEWS } from '#services/products/previews/index'
 import { findRecords, parseRecordQuery } from '#services/products/record_query'
 import { transformProduct } from '#transformers/product_transformer'
@@ -19,11 +22,12 @@ export default class PublicProductsController {
       listProductsValidator,
       LIST_PRODUCT_FIELDS
     )
-    const slice = PRODUCT_DATASETS.slice((page - 1) * perPage, page * perPage)
+    const products = await publishedProducts()
+    const slice = products.slice((page - 1) * perPage, page * perPage)
     const data = []
     for (const product of slice)
       data.push(transformProduct(product, await openRowCount(product.storeTable)))
-    const total = PRODUCT_DATASETS.length
+    const total = products.length
     return {
       data,
       meta: paginationMeta({
@@ -36,13 +40,13 @@ export default class PublicProductsController {
   }
 
   async preview(ctx: HttpContext) {
-    const product = findProduct(ctx.params.code)
+    const product = await findPublishedProduct(ctx.params.code)
     const preview = await PREVIEWS[product.product!.previewKey]()
     return { data: { code: product.code, nameZh: product.nameZh, nameEn: product.nameEn, preview } }
   }
 
   async records(ctx: HttpContext) {
-    const product = findProduct(ctx.params.code)
+    const product = await findPublishedProduct(ctx.params.code)
     const query = parseRecordQuery(product, ctx.request.qs())
     const { rows, meta } = await findRecords(product, query)
     return { data: rows, meta }

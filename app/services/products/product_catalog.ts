@@ -16,6 +16,32 @@ export function findProduct(code: string): StoreDataset {
   return product
 }
 
+/*
+ * A product is served only while its catalog entry is published and open: a catalog admin
+ * who retires or closes the dataset takes it off the public API at once.
+ */
+export async function publishedProducts(): Promise<StoreDataset[]> {
+  const rows = await db
+    .from('datasets')
+    .whereIn(
+      'code',
+      PRODUCT_DATASETS.map((dataset) => dataset.code)
+    )
+    .where('is_open', true)
+    .where('status', 'published')
+    .select('code')
+  const live = new Set(rows.map((row) => row.code as string))
+  return PRODUCT_DATASETS.filter((dataset) => live.has(dataset.code))
+}
+
+export async function findPublishedProduct(code: string): Promise<StoreDataset> {
+  const product = findProduct(code)
+  const live = await publishedProducts()
+  if (!live.some((dataset) => dataset.code === product.code))
+    throw new ProductNotFoundException(code)
+  return product
+}
+
 /** Columns a public caller receives: declared and not sensitive. */
 export function publicFields(product: StoreDataset): StoreField[] {
   return product.fields.filter((field) => !field.sensitive)

@@ -91,3 +91,11 @@ export async function dailyFixture() {
     row('420100', '全市', '2026-01-11', 160, 'PM2.5', HIDDEN[0]),
   ])
 }
+
+/** Catalog entries of the 20 products: the public API serves a product only while it is published and open. */
+export async function registerProducts() {
+  const { upsertDataset } = await import('#services/catalog/upsert_dataset')
+  const { toDatasetDefinition } = await import('#services/stores/store_definition')
+  const { PRODUCT_DATASETS } = await import('#database/data/datasets/index')
+  for (const product of PRODUCT_DATASETS) await upsertDataset(toDatasetDefinition(product))
+}

@@ -1,9 +1,14 @@
 import { test } from '@japa/runner'
 import { isolate } from '#tests/helpers'
-import { dailyFixture, hourlyFixture } from '#tests/functional/public_data/fixtures'
+import {
+  dailyFixture,
+  hourlyFixture,
+  registerProducts,
+} from '#tests/functional/public_data/fixtures'
 
 test.group('Public data · product list and previews', (group) => {
   isolate(group)
+  group.each.setup(() => registerProducts())
 
   test('lists the 20 open products without login, with open-record counts', async ({
     client,

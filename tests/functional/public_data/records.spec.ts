@@ -1,13 +1,19 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { isolate } from '#tests/helpers'
-import { HIDDEN, OPEN, hourlyFixture } from '#tests/functional/public_data/fixtures'
+import {
+  HIDDEN,
+  OPEN,
+  hourlyFixture,
+  registerProducts,
+} from '#tests/functional/public_data/fixtures'
 
 const RECORDS = '/api/v1/public/products/EQ-AIR-002/records'
 const key = (row: any) => `${row.station_code}@${row.observed_at.slice(11, 13)}`
 
 test.group('Public data · records', (group) => {
   isolate(group)
+  group.each.setup(() => registerProducts())
 
   test('returns only open and public rows, in rows and in the total', async ({
     client,
