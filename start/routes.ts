@@ -8,6 +8,7 @@ import '#start/routes/foundation'
 import '#start/routes/catalog'
 import '#start/routes/public_data'
 import '#start/routes/requests'
+import '#start/routes/process_admin'
 
 const SpaController = () => import('#controllers/spa_controller')
 

@@ -3,6 +3,7 @@ import { foundationPaths } from '#openapi/paths/foundation'
 import { catalogPaths, catalogSchemas } from '#openapi/paths/catalog'
 import { publicDataPaths } from '#openapi/paths/public_data'
 import { requestPaths } from '#openapi/paths/requests'
+import { processAdminPaths } from '#openapi/paths/process_admin'
 
 /*
  * The OpenAPI 3.1 document served at /api/openapi.json. Each domain keeps its paths in
@@ -18,6 +19,12 @@ export const openapiDocument = {
       'Errors are `{error:{code,message,details?}}`, localised by Accept-Language (zh-CN default, en).',
   },
   servers: [{ url: '/' }],
-  paths: { ...foundationPaths, ...catalogPaths, ...publicDataPaths, ...requestPaths },
+  paths: {
+    ...foundationPaths,
+    ...catalogPaths,
+    ...publicDataPaths,
+    ...requestPaths,
+    ...processAdminPaths,
+  },
   components: { ...components, schemas: { ...components.schemas, ...catalogSchemas } },
 }

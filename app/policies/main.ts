@@ -7,4 +7,5 @@ export const policies = {
   AuditPolicy: () => import('#policies/audit_policy'),
   DataRequestPolicy: () => import('#policies/data_request_policy'),
   CatalogPolicy: () => import('#policies/catalog_policy'),
+  ProcessAdminPolicy: () => import('#policies/process_admin_policy'),
 }
