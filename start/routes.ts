@@ -9,6 +9,7 @@ import '#start/routes/catalog'
 import '#start/routes/public_data'
 import '#start/routes/requests'
 import '#start/routes/process_admin'
+import '#start/routes/notifications'
 
 const SpaController = () => import('#controllers/spa_controller')
 

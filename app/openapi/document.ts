@@ -4,6 +4,7 @@ import { catalogPaths, catalogSchemas } from '#openapi/paths/catalog'
 import { publicDataPaths } from '#openapi/paths/public_data'
 import { requestPaths } from '#openapi/paths/requests'
 import { processAdminPaths } from '#openapi/paths/process_admin'
+import { notificationPaths } from '#openapi/paths/notifications'
 
 /*
  * The OpenAPI 3.1 document served at /api/openapi.json. Each domain keeps its paths in
@@ -25,6 +26,7 @@ export const openapiDocument = {
     ...publicDataPaths,
     ...requestPaths,
     ...processAdminPaths,
+    ...notificationPaths,
   },
   components: { ...components, schemas: { ...components.schemas, ...catalogSchemas } },
 }

@@ -5,6 +5,7 @@ import workflowRuntime from '#services/workflow_runtime'
 import { recordAudit, type AuditActor } from '#services/audit/audit_log'
 import { syncRequest } from '#services/requests/request_sync'
 import RequestStateException from '#exceptions/request_state_exception'
+import { notifyEnded, openTaskRecipients } from '#services/notifications/request_notifications'
 
 /*
  * 撤回 withdraw (the applicant, while no reviewer has acted) and 取消 cancel (the applicant or a
@@ -39,8 +40,11 @@ export default class EndRequest {
   ) {
     const port = await workflowRuntime.port()
     const instance = await port.findInstance('data_request', request.code)
-    if (instance && instance.status === 'running')
+    let reviewers: number[] = []
+    if (instance && instance.status === 'running') {
+      reviewers = await openTaskRecipients(port, instance.id)
       await port.cancel(instance.id, `${status}: ${reason}`, String(actor.actorId))
+    }
     // Not yet started (outbox pending): the dispatcher must not start it later.
     await db.transaction(async (trx) => {
       request.useTransaction(trx)
@@ -68,6 +72,7 @@ export default class EndRequest {
         },
         trx
       )
+      await notifyEnded(request, status, reviewers, actor.actorId, trx)
     })
     return request
   }

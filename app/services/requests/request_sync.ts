@@ -3,6 +3,7 @@ import type DataRequest from '#models/data_request'
 import type { RequestStatus } from '#models/data_request'
 import clock from '#services/clock'
 import type { WorkflowPort } from '#workflow/port'
+import { notifyDecision, notifyOpenTasks } from '#services/notifications/request_notifications'
 
 /*
  * The request row mirrors its process: in review, returned to the applicant (the `amend` task is
@@ -41,6 +42,7 @@ export async function syncRequest(port: WorkflowPort, request: DataRequest): Pro
       status: 'open',
     })
     if (amend.length) status = 'returned'
+    await notifyOpenTasks(port, request.code, instance.id)
   }
 
   if (status === request.status && request.processInstanceId === instance.id) return request
@@ -55,6 +57,7 @@ export async function syncRequest(port: WorkflowPort, request: DataRequest): Pro
     version: request.version + 1,
   })
   await request.save()
+  await notifyDecision(request)
   return request
 }
 
