@@ -4,6 +4,7 @@ import DecideTask from '#actions/requests/decide_task'
 import workflowRuntime from '#services/workflow_runtime'
 import { groupsOf, todoFor, visibleTask } from '#services/requests/inbox'
 import { nodeConfig } from '#services/requests/node_config'
+import { deadlinesOf } from '#services/requests/task_deadlines'
 import { validateBody, validateQuery } from '#validators/strict'
 import { transformTask } from '#transformers/request_transformer'
 import { actorFromContext } from '#services/audit/audit_log'
@@ -12,6 +13,7 @@ const todoFields = {
   page: vine.number().withoutDecimals().min(1).optional(),
   perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
   processKey: vine.string().trim().maxLength(64).optional(),
+  overdue: vine.boolean().optional(),
 }
 const todoValidator = vine.create(vine.object(todoFields))
 
@@ -30,12 +32,16 @@ export default class InboxController {
     const user = ctx.auth.user!
     const port = await workflowRuntime.port()
     const tasks = await todoFor(port, user, await groupsOf(user))
-    const all = tasks.filter((t) => !filters.processKey || t.processKey === filters.processKey)
+    let all = tasks.filter((t) => !filters.processKey || t.processKey === filters.processKey)
+    // Deadlines for the whole list only when filtering on them; otherwise for the page shown.
+    let deadlines = filters.overdue === undefined ? null : await deadlinesOf(all)
+    if (deadlines) all = all.filter((t) => deadlines!.get(t.id)!.overdue === filters.overdue)
     const perPage = filters.perPage ?? 20
     const currentPage = filters.page ?? 1
     const slice = all.slice((currentPage - 1) * perPage, currentPage * perPage)
+    deadlines ??= await deadlinesOf(slice)
     return {
-      data: slice.map(transformTask),
+      data: slice.map((t) => ({ ...transformTask(t), ...deadlines.get(t.id) })),
       meta: {
         total: all.length,
         perPage,
@@ -49,8 +55,13 @@ export default class InboxController {
     const user = ctx.auth.user!
     const port = await workflowRuntime.port()
     const task = await visibleTask(port, user, await groupsOf(user), String(ctx.params.id))
+    const deadlines = await deadlinesOf([task])
     return {
-      data: { ...transformTask(task), node: await nodeConfig(task.processKey, task.activityId) },
+      data: {
+        ...transformTask(task),
+        ...deadlines.get(task.id),
+        node: await nodeConfig(task.processKey, task.activityId),
+      },
     }
   }
 

@@ -45,7 +45,12 @@ const task = {
     name: { type: ['string', 'null'] },
     formKey: { type: ['string', 'null'] },
     version: { type: 'integer', description: 'pass back in the decision (optimistic concurrency)' },
-    dueAt: { type: ['string', 'null'], format: 'date-time' },
+    dueAt: {
+      type: ['string', 'null'],
+      format: 'date-time',
+      description: "end of the node's deadlineWorkingDays on the business calendar (Asia/Shanghai)",
+    },
+    overdue: { type: 'boolean' },
     scope: {
       type: 'object',
       description: 'multi-instance scope, e.g. the owner organisation and its datasets',
@@ -160,7 +165,11 @@ export const requestPaths: Paths = {
       tags: ['inbox'],
       summary: '待办: tasks assigned to me or offered to my groups',
       security: authed,
-      parameters: [...page, query('processKey', { type: 'string' })],
+      parameters: [
+        ...page,
+        query('processKey', { type: 'string' }),
+        query('overdue', { type: 'boolean' }, 'true: only tasks past their due time'),
+      ],
       responses: {
         200: json({
           type: 'object',
