@@ -87,7 +87,7 @@ test.group('Notifications', (group) => {
     assert.equal(await applicant.unread(), 1)
   })
 
-  test('a return reaches the applicant; a withdrawal reaches the reviewers who had it', async ({
+  test("a return reaches the applicant; a withdrawal or an admin's cancellation reaches those who had it", async ({
     client,
     assert,
   }) => {
@@ -112,6 +112,20 @@ test.group('Notifications', (group) => {
       (await applicant.notifications()).some((n) => n.kind === 'request_withdrawn'),
       'the applicant withdrew it and is not told about it'
     )
+
+    const third = (await applicant.post('/api/v1/requests', form(['T-AIR-COND']))).body().data
+    ;(
+      await as(client, 'processadmin').post(`/api/v1/requests/${third.code}/cancel`, {
+        reason: '重复申请',
+      })
+    ).assertStatus(200)
+    for (const user of [applicant, head]) {
+      const cancelled = (await user.notifications()).filter((n) => n.objectId === third.code)
+      assert.deepEqual(
+        cancelled.map((n) => n.kind),
+        ['request_cancelled']
+      )
+    }
   })
 
   test("read one, read all, the unread filter; nobody reads or marks another user's", async ({
