@@ -149,33 +149,28 @@ export class EmbeddedWorkflowEngine extends ExternalTasks implements WorkflowPor
   }
 
   async queryTasks(query: TaskQuery): Promise<WorkflowTask[]> {
-    const q = this.taskQuery()
-      .where('t.status', query.status ?? 'open')
-      .orderBy('t.created_at')
-      .orderBy('t.id')
+    const status = query.status ?? 'open'
+    const q = this.taskQuery().orderBy('t.created_at').orderBy('t.id')
     if (query.instanceId) q.where('t.instance_id', query.instanceId)
-    if (query.businessKey) q.where('i.business_key', query.businessKey)
-    if (query.processKey) q.where('i.process_key', query.processKey)
     if (query.activityId) q.where('t.activity_id', query.activityId)
+    const inInstance = (row: any) =>
+      (!query.businessKey || row.business_key === query.businessKey) &&
+      (!query.processKey || row.process_key === query.processKey)
     if (query.userId !== undefined) {
       const userId = query.userId
-      const groups = query.groups ?? []
-      q.where((mine) => {
-        mine.where('t.assignee', userId).orWhere((open) => {
-          open.whereNull('t.assignee').whereIn('t.id', (candidates) => {
-            candidates
-              .from('workflow_task_candidates')
-              .select('task_id')
-              .where((c) => {
-                c.where((u) => u.where('kind', 'user').where('value', userId))
-                if (groups.length)
-                  c.orWhere((g) => g.where('kind', 'group').whereIn('value', groups))
-              })
-          })
-        })
-      })
+      const { assigned, offered } = await this.inboxTaskIds(userId, query.groups ?? [], status)
+      if (!assigned.size && !offered.size) return []
+      // Status and instance filters on the fetched rows: in SQL, SQLite would walk their indexes instead of the ids.
+      const rows = await q.whereIn('t.id', [...assigned, ...offered])
+      const mine = (row: any) =>
+        row.status === status &&
+        inInstance(row) &&
+        (row.assignee === userId || (row.assignee === null && offered.has(row.id)))
+      return this.withCandidates(rows.filter(mine))
     }
-    return this.withCandidates(await q)
+    if (query.businessKey) q.where('i.business_key', query.businessKey)
+    if (query.processKey) q.where('i.process_key', query.processKey)
+    return this.withCandidates(await q.where('t.status', status))
   }
 
   async getTask(taskId: string): Promise<WorkflowTask> {
@@ -256,6 +251,32 @@ export class EmbeddedWorkflowEngine extends ExternalTasks implements WorkflowPor
       })
     })
     return this.getTask(taskId)
+  }
+
+  /*
+   * The inbox's task ids, read from the assignee and candidate indexes first: as one OR'ed
+   * subquery the planners walked every task of the status (100 000 open tasks: 1 s on MariaDB).
+   */
+  private async inboxTaskIds(userId: string, groups: string[], status: string) {
+    const assigned = await db
+      .from('workflow_tasks')
+      .where('assignee', userId)
+      .where('status', status)
+      .select('id')
+    const offered = await db
+      .from('workflow_task_candidates as c')
+      .join('workflow_tasks as t', 't.id', 'c.task_id')
+      .whereNull('t.assignee')
+      .where('t.status', status)
+      .where((c) => {
+        c.where((u) => u.where('c.kind', 'user').where('c.value', userId))
+        if (groups.length) c.orWhere((g) => g.where('c.kind', 'group').whereIn('c.value', groups))
+      })
+      .distinct('c.task_id')
+    return {
+      assigned: new Set<string>(assigned.map((row) => row.id)),
+      offered: new Set<string>(offered.map((row) => row.task_id)),
+    }
   }
 
   private instanceQuery() {
