@@ -21,8 +21,8 @@ interface LoadedDefinition {
   version: number
   xml: string
   model: ProcessModel
-  /** The parsed XML, handed to every new engine so a start does not parse the definition again. */
-  moddleContext: unknown
+  /** The parsed and serialised XML, handed to every engine so none parses or serialises it again. */
+  sourceContext: unknown
 }
 
 /*
@@ -84,13 +84,14 @@ export class InstanceStore {
     const row = await (trx ?? db).from('workflow_definitions').where('id', id).first()
     if (!row) throw new WorkflowNotFoundException('definition', String(id))
     const { processes, context } = await readProcessModels(row.xml)
+    const model = processes.find((p) => p.isExecutable)!
     const loaded = {
       id,
       key: row.process_key,
       version: Number(row.version),
       xml: row.xml,
-      model: processes.find((p) => p.isExecutable)!,
-      moddleContext: context,
+      model,
+      sourceContext: InstanceRuntime.sourceContext(model, context),
     }
     this.definitions.set(id, loaded)
     return loaded
@@ -99,7 +100,7 @@ export class InstanceStore {
   /** Runs the engine to its first wait state in memory, then inserts the instance with all its rows. */
   async create(key: string, businessKey: string, variables: Record<string, unknown>) {
     const definition = await this.latestDefinition(key)
-    const runtime = await InstanceRuntime.start(definition.model, definition.moddleContext, {
+    const runtime = await InstanceRuntime.start(definition.model, definition.sourceContext, {
       ...variables,
     })
     const id = randomUUID()
@@ -176,6 +177,7 @@ export class InstanceStore {
     const definition = await this.definition(Number(row.definition_id), trx)
     return InstanceRuntime.recover(
       definition.model,
+      definition.sourceContext,
       JSON.parse(row.state),
       JSON.parse(row.variables),
       Number(row.state_version)

@@ -40,26 +40,34 @@ export class InstanceRuntime {
     public stateVersion: number
   ) {}
 
+  /** The definition serialised for bpmn-engine once, shared by every engine of that version. */
+  static sourceContext(model: ProcessModel, moddleContext: unknown): unknown {
+    const probe: any = new Engine(new InstanceRuntime(model, {}, 0).options())
+    return probe._serializeModdleContext(moddleContext)
+  }
+
   static async start(
     model: ProcessModel,
-    moddleContext: unknown,
+    sourceContext: unknown,
     variables: Variables
   ): Promise<InstanceRuntime> {
     const runtime = new InstanceRuntime(model, variables, 0)
-    runtime.engine = new Engine({ ...runtime.options(), moddleContext })
+    runtime.engine = new Engine({ ...runtime.options(), sourceContext })
     runtime.execution = await runtime.engine.execute({ listener: runtime.listener() })
     await runtime.settle()
     return runtime
   }
 
+  /** A state stored without its source (see state()) recovers from the definition's sourceContext. */
   static async recover(
     model: ProcessModel,
+    sourceContext: unknown,
     state: unknown,
     variables: Variables,
     stateVersion: number
   ) {
     const runtime = new InstanceRuntime(model, variables, stateVersion)
-    runtime.engine = new Engine(runtime.options()).recover(state as any)
+    runtime.engine = new Engine({ ...runtime.options(), sourceContext }).recover(state as any)
     runtime.execution = await runtime.engine.resume({ listener: runtime.listener() })
     await runtime.settle()
     return runtime
@@ -102,8 +110,11 @@ export class InstanceRuntime {
     await this.engine.stop()
   }
 
+  /** Without each definition's serialised source: 17 of 29 KB, identical for every instance of a version. */
   async state(): Promise<string> {
-    return JSON.stringify(await this.engine.getState())
+    const state: any = await this.engine.getState()
+    for (const definition of state.definitions ?? []) delete definition.source
+    return JSON.stringify(state)
   }
 
   /** Runs one engine action; whatever it throws or reports becomes one WorkflowStepException. */
