@@ -13,7 +13,7 @@ import {
   type CatalogViewer,
 } from '#services/catalog/catalog_viewer'
 import { actorFromContext } from '#services/audit/audit_log'
-import { validateBody, validateQuery } from '#validators/strict'
+import { routeId, validateBody, validateQuery } from '#validators/strict'
 import {
   CREATE_DATASET_FIELDS,
   DATASET_HISTORY_FIELDS,
@@ -33,7 +33,6 @@ import {
   transformSearchResult,
 } from '#transformers/dataset_transformer'
 import { paginationMeta } from '#transformers/pagination'
-import { routeId } from '#controllers/users_controller'
 
 export default class CatalogDatasetsController {
   /** Search with filters, facets, sort and paging; anonymous callers see open datasets only. */

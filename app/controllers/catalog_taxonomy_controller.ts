@@ -6,7 +6,7 @@ import SaveTaxonomy from '#actions/catalog/save_taxonomy'
 import catalogSearch from '#services/catalog/catalog_search'
 import { viewerFromContext } from '#services/catalog/catalog_viewer'
 import { actorFromContext } from '#services/audit/audit_log'
-import { validateBody } from '#validators/strict'
+import { routeId, validateBody } from '#validators/strict'
 import {
   CREATE_CATEGORY_FIELDS,
   CREATE_SUBCATEGORY_FIELDS,
@@ -24,7 +24,6 @@ import {
   transformTaxonomy,
   transformTaxonomyNode,
 } from '#transformers/taxonomy_transformer'
-import { routeId } from '#controllers/users_controller'
 
 export default class CatalogTaxonomyController {
   /** The category tree, each node with the number of datasets this caller can see in it. */

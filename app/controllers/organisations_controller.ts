@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Organisation from '#models/organisation'
 import OrganisationPolicy from '#policies/organisation_policy'
 import SaveOrganisation from '#actions/organisations/save_organisation'
-import { validateBody } from '#validators/strict'
+import { routeId, validateBody } from '#validators/strict'
 import {
   CREATE_ORGANISATION_FIELDS,
   UPDATE_ORGANISATION_FIELDS,
@@ -14,7 +14,6 @@ import {
   transformOrganisation,
 } from '#transformers/organisation_transformer'
 import { actorFromContext } from '#services/audit/audit_log'
-import { routeId } from '#controllers/users_controller'
 
 export default class OrganisationsController {
   async tree(ctx: HttpContext) {

@@ -3,7 +3,7 @@ import User from '#models/user'
 import UserPolicy from '#policies/user_policy'
 import SaveUser from '#actions/users/save_user'
 import UnlockUser from '#actions/users/unlock_user'
-import { validateBody, validateQuery } from '#validators/strict'
+import { routeId, validateBody, validateQuery } from '#validators/strict'
 import {
   CREATE_USER_FIELDS,
   LIST_USER_FIELDS,
@@ -57,9 +57,4 @@ export default class UsersController {
     const user = await new UnlockUser().handle(routeId(ctx), actorFromContext(ctx))
     return { data: transformUser(user) }
   }
-}
-
-/** Route ids are matched as digits by the router; this only narrows the type. */
-export function routeId(ctx: HttpContext): number {
-  return Number(ctx.params.id)
 }

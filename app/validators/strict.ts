@@ -36,3 +36,8 @@ export async function validateQuery<Schema extends SchemaTypes>(
     messagesProvider: ctx.i18n.createMessagesProvider(),
   }) as Promise<Infer<Schema>>
 }
+
+/** Route ids are matched as digits by the router (`router.matchers.number()`); this only narrows the type. */
+export function routeId(ctx: HttpContext): number {
+  return Number(ctx.params.id)
+}
