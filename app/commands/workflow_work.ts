@@ -1,37 +1,30 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 
-/** `node ace workflow:work`: recovers running instances, then runs timers and topic handlers until stopped. */
+/*
+ * `node ace workflow:work`: the web server's background loop as a process of its own, so
+ * workers can scale apart from the HTTP servers. Recovers running instances, then starts the
+ * outbox, fires timers, runs topic handlers and syncs request status until stopped.
+ */
 export default class WorkflowWork extends BaseCommand {
   static commandName = 'workflow:work'
-  static description = 'Run the embedded workflow engine’s timers and external-task handlers'
+  static description =
+    'Run the embedded workflow engine’s timers, external-task handlers and outbox'
   static options: CommandOptions = { startApp: true, staysAlive: true }
 
   @flags.number({ description: 'Polling interval in milliseconds', default: 1000 })
   declare interval: number
 
   async run() {
-    const { randomUUID } = await import('node:crypto')
-    const { createWorker, createWorkflowEngine, deployShippedProcesses } =
-      await import('#workflow/engine')
-    const { EmbeddedWorkflowEngine } = await import('#workflow/embedded/embedded_engine')
-    const { BackgroundRunner } = await import('#workflow/tasks/background_runner')
-    const port = createWorkflowEngine()
-    await deployShippedProcesses(port)
-    if (port instanceof EmbeddedWorkflowEngine) {
-      this.logger.info(`recovered ${await port.recoverAll()} running instance(s)`)
-    }
-    const runner = new BackgroundRunner(
-      port,
-      createWorker(port, `worker-${randomUUID()}`),
-      this.interval
-    )
+    const { default: workflowRuntime } = await import('#services/workflow_runtime')
+    await workflowRuntime.port()
+    this.logger.info(`recovered ${workflowRuntime.recovered} running instance(s)`)
     const stop = async () => {
-      await runner.stop()
+      await workflowRuntime.stopLoop()
       await this.terminate()
     }
     process.once('SIGINT', stop).once('SIGTERM', stop)
-    runner.start()
+    workflowRuntime.startLoop(this.interval)
     this.logger.success('workflow worker running; Ctrl-C to stop')
   }
 }

@@ -1,18 +1,30 @@
 import { randomUUID } from 'node:crypto'
+import logger from '@adonisjs/core/services/logger'
+import { dispatchOutbox } from '#services/requests/outbox'
+import { syncOpenRequests } from '#services/requests/request_sync'
 import { createWorker, createWorkflowEngine, deployShippedProcesses } from '#workflow/engine'
 import { EmbeddedWorkflowEngine } from '#workflow/embedded/embedded_engine'
 import type { WorkflowPort } from '#workflow/port'
 import type { ExternalWorker } from '#workflow/tasks/external_worker'
 
 /*
- * The application's one engine and in-process worker. Created on first use: deploys the
- * shipped processes and recovers running instances. The HTTP server also runs `tick()` on an
- * interval (start/workflow.ts); tests call `settle()` so every run is deterministic.
+ * The process's one engine and in-process worker. Created on first use: deploys the shipped
+ * processes and recovers running instances. The web server (start/workflow.ts) and the
+ * separate `node ace workflow:work` process run `startLoop()`; tests call `settle()` so
+ * every run is deterministic.
  */
 class WorkflowRuntime {
   #port?: WorkflowPort
   #worker?: ExternalWorker
   #ready?: Promise<void>
+  #recovered = 0
+  #loop?: NodeJS.Timeout
+  #pass?: Promise<void>
+
+  /** Running instances recovered from the database when this process's engine started. */
+  get recovered() {
+    return this.#recovered
+  }
 
   async port(): Promise<WorkflowPort> {
     await this.ensureReady()
@@ -34,6 +46,36 @@ class WorkflowRuntime {
     }
   }
 
+  /*
+   * One background pass: start what the outbox holds, fire due timers and run topics, then
+   * keep request rows in step. A failing pass is logged and retried on the next one.
+   */
+  async backgroundPass() {
+    try {
+      const port = await this.port()
+      await dispatchOutbox(port)
+      await this.settle(10)
+      await syncOpenRequests(port)
+    } catch (error) {
+      logger.error({ err: error }, 'workflow background pass failed')
+    }
+  }
+
+  /** Repeats backgroundPass every `intervalMs`, never two passes at once. */
+  startLoop(intervalMs: number) {
+    this.#loop ??= setInterval(() => {
+      this.#pass ??= this.backgroundPass().finally(() => {
+        this.#pass = undefined
+      })
+    }, intervalMs)
+  }
+
+  async stopLoop() {
+    if (this.#loop) clearInterval(this.#loop)
+    this.#loop = undefined
+    await this.#pass
+  }
+
   /** Forgets the in-memory engine (tests of restart behaviour; a killed process). */
   reset() {
     this.#port = undefined
@@ -45,7 +87,7 @@ class WorkflowRuntime {
     this.#ready ??= (async () => {
       const port = createWorkflowEngine()
       await deployShippedProcesses(port)
-      if (port instanceof EmbeddedWorkflowEngine) await port.recoverAll()
+      if (port instanceof EmbeddedWorkflowEngine) this.#recovered = await port.recoverAll()
       this.#port = port
       this.#worker = createWorker(port, `app-${randomUUID()}`)
     })().catch((error) => {
