@@ -42,6 +42,12 @@ export interface WorkflowPort {
   getTask(taskId: string): Promise<WorkflowTask>
   claim(taskId: string, userId: string): Promise<WorkflowTask>
   unclaim(taskId: string): Promise<WorkflowTask>
+  /** 转办: the task now belongs to `userId` alone (Camunda: POST /task/{id}/assignee). */
+  setAssignee(taskId: string, userId: string, actor?: string): Promise<WorkflowTask>
+  /** 委派: `userId` works the task; the current assignee stays its owner until resolve(). */
+  delegate(taskId: string, userId: string, actor?: string): Promise<WorkflowTask>
+  /** The delegate hands the task back to its owner; `variables` become process variables (Camunda). */
+  resolve(taskId: string, variables: Variables, actor?: string): Promise<WorkflowTask>
   /** Throws TaskConflictException when `expectedVersion` is stale or the task is no longer open. */
   complete(
     taskId: string,

@@ -51,6 +51,9 @@ export interface WorkflowTask {
   name: string | null
   formKey: string | null
   assignee: string | null
+  /** Set while delegated (委派): the user the task returns to on resolve. */
+  owner: string | null
+  delegationState: 'pending' | 'resolved' | null
   candidateUsers: string[]
   candidateGroups: string[]
   status: TaskStatus

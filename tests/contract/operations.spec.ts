@@ -89,6 +89,52 @@ test.group('contract: operations', (group) => {
     await h.port.complete(task.id, { decision: 'approve' }, released.version, 'head-2')
   })
 
+  test('transfer, delegate and resolve: the task moves between people and stays open', async ({
+    assert,
+  }) => {
+    const h = await createHarness()
+    const key = newKey()
+    const { instance } = await h.port.startByKey(
+      'data_request',
+      key,
+      requestVariables([dataset('DS-1')])
+    )
+    await h.settle()
+    const [task] = await openTasks(h.port, key)
+    const transferred = await h.port.setAssignee(task.id, 'head-2', 'head-1')
+    assert.equal(transferred.assignee, 'head-2')
+    assert.isNull(transferred.owner)
+    const mine = await h.port.queryTasks({ userId: 'head-2', status: 'open' })
+    assert.include(
+      mine.map((t) => t.id),
+      task.id
+    )
+
+    const delegated = await h.port.delegate(task.id, 'expert-1', 'head-2')
+    assert.equal(delegated.assignee, 'expert-1')
+    assert.equal(delegated.owner, 'head-2')
+    assert.equal(delegated.delegationState, 'pending')
+    await assert.rejects(
+      () => h.port.complete(task.id, { decision: 'approve' }, delegated.version),
+      TaskConflictException as any
+    )
+
+    const resolved = await h.port.resolve(task.id, { expertOpinion: 'ok' }, 'expert-1')
+    assert.equal(resolved.assignee, 'head-2')
+    assert.equal(resolved.delegationState, 'resolved')
+    assert.equal(resolved.status, 'open')
+    assert.equal((await h.port.getInstance(instance.id)).variables.expertOpinion, 'ok')
+    await assert.rejects(
+      () => h.port.resolve(task.id, {}, 'expert-1'),
+      TaskConflictException as any
+    )
+
+    await h.port.complete(task.id, { decision: 'approve' }, resolved.version, 'head-2')
+    const types = await historyTypes(h.port, instance.id)
+    for (const t of ['task_assigned', 'task_delegated', 'task_resolved', 'task_completed'])
+      assert.include(types, `${t}:dept_review`)
+  })
+
   test('return out of the parallel owner review: all iterations are voided, the applicant amends, reviews restart', async ({
     assert,
   }) => {

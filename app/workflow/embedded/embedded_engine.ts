@@ -183,19 +183,60 @@ export class EmbeddedWorkflowEngine extends ExternalTasks implements WorkflowPor
   async claim(taskId: string, userId: string) {
     return this.reassign(
       taskId,
-      userId,
+      { assignee: userId },
       (q) => q.where((a: any) => a.whereNull('assignee').orWhere('assignee', userId)),
-      'task_claimed'
+      'task_claimed',
+      userId
     )
   }
 
   async unclaim(taskId: string) {
-    return this.reassign(taskId, null, (q) => q, 'task_unclaimed')
+    const task = await this.getTask(taskId)
+    return this.reassign(taskId, { assignee: null }, (q) => q, 'task_unclaimed', task.assignee)
+  }
+
+  async setAssignee(taskId: string, userId: string, actor?: string) {
+    return this.reassign(taskId, { assignee: userId }, (q) => q, 'task_assigned', actor, {
+      assignee: userId,
+    })
+  }
+
+  async delegate(taskId: string, userId: string, actor?: string) {
+    const task = await this.getTask(taskId)
+    const owner = task.owner ?? task.assignee ?? actor ?? null
+    return this.reassign(
+      taskId,
+      { assignee: userId, owner, delegation_state: 'pending' },
+      (q) => q,
+      'task_delegated',
+      actor,
+      { assignee: userId, owner }
+    )
+  }
+
+  async resolve(taskId: string, variables: Variables, actor?: string) {
+    const task = await this.getTask(taskId)
+    if (task.delegationState !== 'pending') throw new TaskConflictException(taskId)
+    const resolved = await this.reassign(
+      taskId,
+      { assignee: task.owner, delegation_state: 'resolved' },
+      (q) => q.where('delegation_state', 'pending'),
+      'task_resolved',
+      actor,
+      { variables, owner: task.owner }
+    )
+    if (Object.keys(variables).length) await this.setVariables(task.instanceId, variables, actor)
+    return resolved
   }
 
   async complete(taskId: string, variables: Variables, expectedVersion: number, actor?: string) {
     const task = await this.getTask(taskId)
-    if (task.status !== 'open' || task.version !== expectedVersion)
+    // As in Camunda, a delegated task must be resolved by its delegate before anyone completes it.
+    if (
+      task.status !== 'open' ||
+      task.version !== expectedVersion ||
+      task.delegationState === 'pending'
+    )
       throw new TaskConflictException(taskId)
     await this.store.step(task.instanceId, async (runtime, trx) => {
       const updated = await trx
@@ -231,23 +272,23 @@ export class EmbeddedWorkflowEngine extends ExternalTasks implements WorkflowPor
 
   private async reassign(
     taskId: string,
-    assignee: string | null,
+    changes: Record<string, string | null>,
     guard: (q: any) => any,
-    event: string
+    event: string,
+    actor: string | null | undefined,
+    data?: Variables
   ) {
     const task = await this.getTask(taskId)
     await db.transaction(async (trx) => {
       const updated = await guard(
         trx.from('workflow_tasks').where({ id: taskId, status: 'open', version: task.version })
-      ).update({
-        assignee,
-        version: task.version + 1,
-      })
+      ).update({ ...changes, version: task.version + 1 })
       if (affected(updated) !== 1) throw new TaskConflictException(taskId)
       await recordHistory(trx, task.instanceId, event, {
         activityId: task.activityId,
         taskId,
-        actor: assignee ?? task.assignee,
+        actor: actor ?? null,
+        data,
       })
     })
     return this.getTask(taskId)

@@ -19,6 +19,8 @@ export function toTask(row: any, candidates: any[]): WorkflowTask {
     name: row.name,
     formKey: row.form_key,
     assignee: row.assignee,
+    owner: row.owner ?? null,
+    delegationState: row.delegation_state ?? null,
     candidateUsers: mine.filter((c) => c.kind === 'user').map((c) => c.value),
     candidateGroups: mine.filter((c) => c.kind === 'group').map((c) => c.value),
     status: row.status,
