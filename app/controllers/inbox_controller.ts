@@ -1,54 +1,46 @@
-import vine from '@vinejs/vine'
 import type { HttpContext } from '@adonisjs/core/http'
 import DecideTask from '#actions/requests/decide_task'
 import workflowRuntime from '#services/workflow_runtime'
-import { groupsOf, todoFor, visibleTask } from '#services/requests/inbox'
+import { groupsOf, visibleTask } from '#services/requests/inbox'
 import { nodeConfig } from '#services/requests/node_config'
 import { deadlinesOf } from '#services/requests/task_deadlines'
+import { signoffsOf } from '#services/requests/signoffs'
+import {
+  ccTab,
+  doneTab,
+  startedTab,
+  tabCounts,
+  todoTab,
+  type InboxFilters,
+} from '#services/requests/inbox_tabs'
 import { validateBody, validateQuery } from '#validators/strict'
+import { DECISION_FIELDS, TAB_FIELDS, decisionValidator, tabValidator } from '#validators/inbox'
 import { transformTask } from '#transformers/request_transformer'
 import { actorFromContext } from '#services/audit/audit_log'
 
-const todoFields = {
-  page: vine.number().withoutDecimals().min(1).optional(),
-  perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
-  processKey: vine.string().trim().maxLength(64).optional(),
-  overdue: vine.boolean().optional(),
-}
-const todoValidator = vine.create(vine.object(todoFields))
-
-const decisionFields = {
-  action: vine.enum(['approve', 'reject', 'return'] as const),
-  opinion: vine.string().trim().maxLength(2000).nullable().optional(),
-  approvedCodes: vine.array(vine.string().trim().maxLength(64)).distinct().optional(),
-  version: vine.number().withoutDecimals().min(0),
-}
-const decisionValidator = vine.create(vine.object(decisionFields))
-
-/** 待办: the tasks the user may act on (assigned, or a candidate by user or group). */
+/** 待办 / 已办 / 抄送我的 / 我发起的, the badge counts, one task, and its decision. */
 export default class InboxController {
   async todo(ctx: HttpContext) {
-    const filters = await validateQuery(ctx, todoValidator, Object.keys(todoFields))
+    const filters = await this.filters(ctx)
     const user = ctx.auth.user!
-    const port = await workflowRuntime.port()
-    const tasks = await todoFor(port, user, await groupsOf(user))
-    let all = tasks.filter((t) => !filters.processKey || t.processKey === filters.processKey)
-    // Deadlines for the whole list only when filtering on them; otherwise for the page shown.
-    let deadlines = filters.overdue === undefined ? null : await deadlinesOf(all)
-    if (deadlines) all = all.filter((t) => deadlines!.get(t.id)!.overdue === filters.overdue)
-    const perPage = filters.perPage ?? 20
-    const currentPage = filters.page ?? 1
-    const slice = all.slice((currentPage - 1) * perPage, currentPage * perPage)
-    deadlines ??= await deadlinesOf(slice)
-    return {
-      data: slice.map((t) => ({ ...transformTask(t), ...deadlines.get(t.id) })),
-      meta: {
-        total: all.length,
-        perPage,
-        currentPage,
-        lastPage: Math.max(1, Math.ceil(all.length / perPage)),
-      },
-    }
+    return todoTab(await workflowRuntime.port(), user, await groupsOf(user), filters)
+  }
+
+  async done(ctx: HttpContext) {
+    return doneTab(ctx.auth.user!, await this.filters(ctx))
+  }
+
+  async cc(ctx: HttpContext) {
+    return ccTab(ctx.auth.user!, await this.filters(ctx))
+  }
+
+  async started(ctx: HttpContext) {
+    return startedTab(ctx.auth.user!, await this.filters(ctx))
+  }
+
+  async counts(ctx: HttpContext) {
+    const user = ctx.auth.user!
+    return { data: await tabCounts(await workflowRuntime.port(), user, await groupsOf(user)) }
   }
 
   async show(ctx: HttpContext) {
@@ -61,12 +53,13 @@ export default class InboxController {
         ...transformTask(task),
         ...deadlines.get(task.id),
         node: await nodeConfig(task.processKey, task.activityId),
+        signoffs: await signoffsOf(task.id),
       },
     }
   }
 
   async decide(ctx: HttpContext) {
-    const input = await validateBody(ctx, decisionValidator, Object.keys(decisionFields))
+    const input = await validateBody(ctx, decisionValidator, DECISION_FIELDS)
     const user = ctx.auth.user!
     await new DecideTask().handle(
       user,
@@ -76,5 +69,9 @@ export default class InboxController {
       actorFromContext(ctx)
     )
     return ctx.response.noContent()
+  }
+
+  private async filters(ctx: HttpContext): Promise<InboxFilters> {
+    return validateQuery(ctx, tabValidator, TAB_FIELDS)
   }
 }

@@ -3,17 +3,26 @@ import DataRequest from '#models/data_request'
 import DataRequestPolicy from '#policies/data_request_policy'
 import SubmitRequest from '#actions/requests/submit_request'
 import EndRequest from '#actions/requests/end_request'
+import AmendRequest from '#actions/requests/amend_request'
+import UrgeRequest from '#actions/requests/urge_request'
+import { actionsOf } from '#services/requests/request_actions'
+import { previewRoute } from '#services/requests/route_preview'
+import { deadlinesOf } from '#services/requests/task_deadlines'
 import workflowRuntime from '#services/workflow_runtime'
 import { dispatchOutbox } from '#services/requests/outbox'
 import { syncRequest } from '#services/requests/request_sync'
 import { validateBody, validateQuery } from '#validators/strict'
 import {
+  AMEND_FIELDS,
   LIST_REQUEST_FIELDS,
   REASON_FIELDS,
   REQUEST_FORM_FIELDS,
+  URGE_FIELDS,
+  amendRequestValidator,
   listRequestsValidator,
   reasonValidator,
   submitRequestValidator,
+  urgeValidator,
 } from '#validators/request'
 import {
   transformRequest,
@@ -54,13 +63,56 @@ export default class RequestsController {
     const port = await workflowRuntime.port()
     await syncRequest(port, request)
     const instance = await port.findInstance('data_request', request.code)
-    const timeline = instance ? transformTimeline(await port.history(instance.id)) : []
+    const history = instance ? await port.history(instance.id) : []
+    const timeline = transformTimeline(history, await actionsOf(request.code))
     const current = instance
       ? await port.queryTasks({ instanceId: instance.id, status: 'open' })
       : []
     return {
       data: { ...transformRequest(request), timeline, currentTasks: current.map(transformTask) },
     }
+  }
+
+  /** 流程预测: the current step(s) and who reviews next, by when. */
+  async route(ctx: HttpContext) {
+    const request = await this.find(ctx)
+    await ctx.bouncer.with(DataRequestPolicy).authorize('view', request)
+    const port = await workflowRuntime.port()
+    await syncRequest(port, request)
+    const instance = await port.findInstance('data_request', request.code)
+    if (!instance || instance.status !== 'running') return { data: { steps: [] } }
+    const open = await port.queryTasks({ instanceId: instance.id, status: 'open' })
+    const deadlines = await deadlinesOf(open)
+    const tasks = open.map((t) => ({ ...t, dueAt: deadlines.get(t.id)?.dueAt ?? t.dueAt }))
+    return { data: { steps: await previewRoute('data_request', instance.variables, tasks) } }
+  }
+
+  /** 修改后重新提交 after a return. */
+  async amend(ctx: HttpContext) {
+    const request = await this.find(ctx)
+    await ctx.bouncer.with(DataRequestPolicy).authorize('withdraw', request)
+    const input = await validateBody(ctx, amendRequestValidator, AMEND_FIELDS)
+    const amended = await new AmendRequest().handle(
+      ctx.auth.user!,
+      request,
+      input,
+      actorFromContext(ctx)
+    )
+    return { data: transformRequest(amended) }
+  }
+
+  /** 催办 */
+  async urge(ctx: HttpContext) {
+    const request = await this.find(ctx)
+    await ctx.bouncer.with(DataRequestPolicy).authorize('urge', request)
+    const { note } = await validateBody(ctx, urgeValidator, URGE_FIELDS)
+    const result = await new UrgeRequest().handle(
+      ctx.auth.user!,
+      request,
+      note ?? null,
+      actorFromContext(ctx)
+    )
+    return { data: result }
   }
 
   async withdraw(ctx: HttpContext) {

@@ -24,8 +24,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   async handle(error: unknown, ctx: HttpContext) {
     const rendered = this.classify(error)
     if (rendered.code === 'E_FORBIDDEN') await this.auditDenied(ctx)
-    if (rendered.code === 'E_TOO_MANY_REQUESTS') {
-      const retryAfter = (error as any)?.response?.availableIn
+    if (rendered.status === 429) {
+      const retryAfter = (error as any)?.response?.availableIn ?? (error as any)?.retryAfterSeconds
       if (retryAfter) ctx.response.header('Retry-After', String(retryAfter))
     }
     const i18n = ctx.i18n ?? i18nManager.locale(i18nManager.defaultLocale)

@@ -7,6 +7,14 @@ export const NOTIFICATION_KINDS = [
   'request_decided',
   'request_withdrawn',
   'request_cancelled',
+  'task_transferred',
+  'task_delegated',
+  'task_resolved',
+  'signoff_requested',
+  'signoff_decided',
+  'request_cc',
+  'request_urged',
+  'task_withdrawn',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

@@ -3,6 +3,7 @@ import { foundationPaths } from '#openapi/paths/foundation'
 import { catalogPaths, catalogSchemas } from '#openapi/paths/catalog'
 import { publicDataPaths } from '#openapi/paths/public_data'
 import { requestPaths } from '#openapi/paths/requests'
+import { inboxPaths } from '#openapi/paths/inbox'
 import { processAdminPaths } from '#openapi/paths/process_admin'
 import { notificationPaths } from '#openapi/paths/notifications'
 
@@ -25,6 +26,7 @@ export const openapiDocument = {
     ...catalogPaths,
     ...publicDataPaths,
     ...requestPaths,
+    ...inboxPaths,
     ...processAdminPaths,
     ...notificationPaths,
   },

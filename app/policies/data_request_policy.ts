@@ -1,15 +1,30 @@
+import db from '@adonisjs/lucid/services/db'
 import { BasePolicy } from '@adonisjs/bouncer'
 import type User from '#models/user'
 import type DataRequest from '#models/data_request'
+
+/** Someone who took part: acted on it, was added to sign, or was copied (抄送). */
+async function tookPart(actor: User, request: DataRequest) {
+  const [acted, signer, copied] = await Promise.all([
+    db.from('request_actions').where({ business_key: request.code, actor_id: actor.id }).first(),
+    db.from('task_signoffs').where({ business_key: request.code, user_id: actor.id }).first(),
+    db.from('request_cc').where({ business_key: request.code, user_id: actor.id }).first(),
+  ])
+  return Boolean(acted || signer || copied)
+}
 
 export default class DataRequestPolicy extends BasePolicy {
   submit(actor: User) {
     return actor.hasPermission('request.create')
   }
 
-  /** Applicants see their own requests; process admins see all (support). Reviewers use the inbox. */
-  view(actor: User, request: DataRequest) {
-    return request.applicantId === actor.id || actor.hasPermission('process.manage')
+  /**
+   * Applicants see their own requests; process admins see all (support); reviewers, added
+   * approvers and people copied see the ones they took part in. Current reviewers use the inbox.
+   */
+  async view(actor: User, request: DataRequest) {
+    if (request.applicantId === actor.id || actor.hasPermission('process.manage')) return true
+    return tookPart(actor, request)
   }
 
   withdraw(actor: User, request: DataRequest) {
@@ -18,6 +33,16 @@ export default class DataRequestPolicy extends BasePolicy {
 
   cancel(actor: User, request: DataRequest) {
     return request.applicantId === actor.id || actor.hasPermission('process.manage')
+  }
+
+  /** 催办: the applicant, or a reviewer who already acted on it. */
+  async urge(actor: User, request: DataRequest) {
+    if (request.applicantId === actor.id) return true
+    const acted = await db
+      .from('request_actions')
+      .where({ business_key: request.code, actor_id: actor.id })
+      .first()
+    return Boolean(acted)
   }
 
   review(actor: User) {

@@ -1,5 +1,6 @@
 import type DataRequest from '#models/data_request'
 import type { HistoryEvent, WorkflowTask } from '#workflow/types'
+import type { ActionRow } from '#services/requests/request_actions'
 
 export function transformRequest(request: DataRequest) {
   return {
@@ -26,6 +27,8 @@ export function transformTask(task: WorkflowTask) {
     name: task.name,
     formKey: task.formKey,
     assignee: task.assignee,
+    owner: task.owner,
+    delegationState: task.delegationState,
     candidateGroups: task.candidateGroups,
     version: task.version,
     dueAt: task.dueAt,
@@ -44,7 +47,30 @@ const TIMELINE_TYPES = new Set([
   'instance_cancelled',
 ])
 
-export function transformTimeline(events: HistoryEvent[]) {
+/** The people's operations already appear as engine events; only the rest join the timeline. */
+const ENGINE_VISIBLE = new Set(['approve', 'reject', 'return'])
+
+/**
+ * The engine's steps and our reviewer operations (转办, 委派, 加签, 抄送, 催办…) in time order.
+ * Actions carry `actorId` (a user id) and `targets`; engine events carry `actor` as the engine saw it.
+ */
+export function transformTimeline(events: HistoryEvent[], actions: ActionRow[] = []) {
+  const engine = engineTimeline(events)
+  const people = actions
+    .filter((a) => !ENGINE_VISIBLE.has(a.action) || a.data?.held)
+    .map((a) => ({
+      type: `action_${a.action}`,
+      activityId: a.activityId,
+      actor: a.actorId === null ? null : String(a.actorId),
+      targets: a.targets,
+      opinion: a.opinion,
+      decision: null,
+      occurredAt: a.occurredAt,
+    }))
+  return [...engine, ...people].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt))
+}
+
+function engineTimeline(events: HistoryEvent[]) {
   return events
     .filter((e) => TIMELINE_TYPES.has(e.type))
     .map((e) => {
@@ -54,6 +80,7 @@ export function transformTimeline(events: HistoryEvent[]) {
         activityId: e.activityId,
         actor: e.actor,
         opinion: typeof data.variables?.opinion === 'string' ? data.variables.opinion : null,
+        targets: [] as number[],
         decision:
           data.variables?.decision ??
           (typeof data.variables?.approved === 'boolean'

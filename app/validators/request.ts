@@ -47,3 +47,11 @@ export const listRequestsValidator = vine.create(vine.object(listFields))
 const reasonFields = { reason: vine.string().trim().minLength(1).maxLength(500) }
 export const REASON_FIELDS = Object.keys(reasonFields)
 export const reasonValidator = vine.create(vine.object(reasonFields))
+
+const amendFields = { ...formFields, version: vine.number().withoutDecimals().min(0) }
+export const AMEND_FIELDS = Object.keys(amendFields)
+export const amendRequestValidator = vine.create(vine.object(amendFields))
+
+const urgeFields = { note: vine.string().trim().maxLength(500).nullable().optional() }
+export const URGE_FIELDS = Object.keys(urgeFields)
+export const urgeValidator = vine.create(vine.object(urgeFields))

@@ -1,12 +1,16 @@
 import type User from '#models/user'
-import DataRequest from '#models/data_request'
 import { recordAudit, type AuditActor } from '#services/audit/audit_log'
-import { nodeConfig } from '#services/requests/node_config'
 import workflowRuntime from '#services/workflow_runtime'
-import { syncRequest } from '#services/requests/request_sync'
-import { visibleTask } from '#services/requests/inbox'
+import { actionableTask, requireButton } from '#services/requests/task_guard'
+import { recordAction } from '#services/requests/request_actions'
+import {
+  dropAfterSignoffs,
+  finishStep,
+  hasWaitingAfter,
+  holdDecision,
+} from '#services/requests/signoffs'
+import { notifyTaskPeople } from '#services/notifications/operation_notifications'
 import FieldConflictException from '#exceptions/field_conflict_exception'
-import { TaskConflictException } from '#workflow/port'
 import type { Variables, WorkflowTask } from '#workflow/types'
 
 export type DecisionAction = 'approve' | 'reject' | 'return'
@@ -18,10 +22,30 @@ export interface DecisionInput {
   version: number
 }
 
+/**
+ * Each node speaks its own variables (the owner review decides its part with approved/approvedCodes;
+ * the others route on `decision`), so the mapping lives here and the .bpmn conditions stay short.
+ */
+export function decisionVariables(
+  task: WorkflowTask,
+  action: DecisionAction,
+  opinion: string | null,
+  approvedCodes?: string[]
+): Variables {
+  if (task.activityId === 'owner_review') {
+    return {
+      approved: action === 'approve',
+      ...(approvedCodes ? { approvedCodes } : {}),
+      opinion,
+    }
+  }
+  return { decision: action, opinion }
+}
+
 /*
- * 同意 / 驳回 / 退回 on a review task. Each node speaks its own variables (the owner review decides
- * its part with approved/approvedCodes; the others route on `decision`), so the mapping lives here
- * and the .bpmn conditions stay short. A stale version or a task already decided → 409.
+ * 同意 / 驳回 / 退回 on a review task. A stale version or a task already decided → 409; a task
+ * waiting for its delegate or added approvers → 409 saying so. With approvers added after the
+ * reviewer (后加签), an approval is held until they have signed.
  */
 export default class DecideTask {
   async handle(
@@ -32,15 +56,8 @@ export default class DecideTask {
     actor: AuditActor
   ) {
     const port = await workflowRuntime.port()
-    const task = await visibleTask(port, user, groups, taskId)
-    const config = await nodeConfig(task.processKey, task.activityId)
-    if (!config.buttons.includes(input.action)) {
-      throw new FieldConflictException(
-        'action',
-        'in',
-        '此节点不提供该操作 / this node does not offer this action'
-      )
-    }
+    const task = await actionableTask(port, user, groups, taskId, input.version)
+    const config = await requireButton(task, input.action)
     const opinion = input.opinion?.trim() || null
     if (!opinion && (config.opinionRequired || input.action !== 'approve')) {
       throw new FieldConflictException(
@@ -49,40 +66,39 @@ export default class DecideTask {
         '请填写审批意见 / an opinion is required'
       )
     }
-    if (input.action === 'return' && task.activityId === 'owner_review') {
-      // The owner review has no return flow of its own: move the token back to the applicant (退回).
-      if (task.version !== input.version) throw new TaskConflictException(task.id)
-      await port.moveToken(task.instanceId, 'owner_review', 'amend', String(user.id))
+    const variables = decisionVariables(task, input.action, opinion, input.approvedCodes)
+    let held = false
+    if (input.action === 'approve' && (await hasWaitingAfter(task.id))) {
+      const signers = await holdDecision(task, user.id, variables)
+      held = true
+      await notifyTaskPeople(signers, 'signoff_requested', task, 'after', [
+        `${user.displayName} 已同意，请您加签「${task.name ?? task.activityId}」`,
+        `${user.displayName} approved; your sign-off is needed`,
+      ])
     } else {
-      await port.complete(
-        task.id,
-        this.variables(task, input, opinion),
-        input.version,
-        String(user.id)
-      )
+      if (input.action !== 'approve') await dropAfterSignoffs(task.id)
+      if (input.action === 'return' && task.activityId === 'owner_review') {
+        // The owner review has no return flow of its own: move the token back to the applicant (退回).
+        await port.moveToken(task.instanceId, 'owner_review', 'amend', String(user.id))
+      } else {
+        await port.complete(task.id, variables, input.version, String(user.id))
+      }
     }
+    await recordAction(task.businessKey, task.processKey, {
+      action: input.action,
+      actorId: user.id,
+      task,
+      opinion,
+      data: held ? { held: true } : undefined,
+    })
     await recordAudit(actor, {
       action: `task.${input.action}`,
       result: 'success',
       objectType: 'workflow_task',
       objectId: task.id,
-      details: { businessKey: task.businessKey, activityId: task.activityId, opinion },
+      details: { businessKey: task.businessKey, activityId: task.activityId, opinion, held },
     })
-    await workflowRuntime.settle()
-    const request = await DataRequest.findBy('code', task.businessKey)
-    if (request) await syncRequest(port, request)
+    if (!held) await finishStep(port, task.businessKey)
     return task
-  }
-
-  private variables(task: WorkflowTask, input: DecisionInput, opinion: string | null): Variables {
-    if (task.activityId === 'owner_review') {
-      const codes = input.approvedCodes
-      return {
-        approved: input.action === 'approve',
-        ...(codes ? { approvedCodes: codes } : {}),
-        opinion,
-      }
-    }
-    return { decision: input.action, opinion }
   }
 }

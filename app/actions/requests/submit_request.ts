@@ -24,11 +24,53 @@ const MAX_VALIDITY_DAYS = 3 * 366
  */
 export default class SubmitRequest {
   async handle(user: User, input: Input, actor: AuditActor): Promise<DataRequest> {
+    const today = clock.now().setZone('Asia/Shanghai').startOf('day')
+    const code = `REQ-${today.toFormat('yyyyMMdd')}-${randomBytes(4).toString('hex').toUpperCase()}`
+    const { form, variables, organisation } = await this.prepare(user, input, code)
+
+    return db.transaction(async (trx) => {
+      const request = await DataRequest.create(
+        {
+          code,
+          applicantId: user.id,
+          applicantOrgId: organisation.id,
+          status: 'submitted',
+          form,
+          datasetCodes: form.datasets,
+          approvedCodes: null,
+          processInstanceId: null,
+          outcomeReason: null,
+          version: 1,
+          submittedAt: clock.now(),
+        },
+        { client: trx }
+      )
+      await enqueueStart('data_request', code, variables, trx)
+      await recordAudit(
+        actor,
+        {
+          action: 'request.submit',
+          result: 'success',
+          objectType: 'data_request',
+          objectId: code,
+          details: { datasets: form.datasets },
+        },
+        trx
+      )
+      return request
+    })
+  }
+
+  /**
+   * Checks the form against the catalog and turns it into the process variables; the amend step
+   * (after a return) goes through the same checks.
+   */
+  async prepare(user: User, input: Input, code: string) {
     const datasets = await Dataset.query()
       .whereIn('code', input.datasets)
       .preload('provider')
       .preload('fields')
-    const missing = input.datasets.filter((code) => !datasets.some((d) => d.code === code))
+    const missing = input.datasets.filter((wanted) => !datasets.some((d) => d.code === wanted))
     if (missing.length) {
       throw new FieldConflictException(
         'datasets',
@@ -76,7 +118,6 @@ export default class SubmitRequest {
       contact: input.contact,
       appealJustification: input.appealJustification ?? null,
     }
-    const code = `REQ-${today.toFormat('yyyyMMdd')}-${randomBytes(4).toString('hex').toUpperCase()}`
     const variables = {
       requestCode: code,
       applicant: String(user.id),
@@ -94,37 +135,6 @@ export default class SubmitRequest {
         legalBasis: d.legalBasis,
       })),
     }
-
-    return db.transaction(async (trx) => {
-      const request = await DataRequest.create(
-        {
-          code,
-          applicantId: user.id,
-          applicantOrgId: organisation.id,
-          status: 'submitted',
-          form,
-          datasetCodes: form.datasets,
-          approvedCodes: null,
-          processInstanceId: null,
-          outcomeReason: null,
-          version: 1,
-          submittedAt: clock.now(),
-        },
-        { client: trx }
-      )
-      await enqueueStart('data_request', code, variables, trx)
-      await recordAudit(
-        actor,
-        {
-          action: 'request.submit',
-          result: 'success',
-          objectType: 'data_request',
-          objectId: code,
-          details: { datasets: form.datasets },
-        },
-        trx
-      )
-      return request
-    })
+    return { form, variables, organisation }
   }
 }

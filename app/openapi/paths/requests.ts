@@ -6,7 +6,7 @@ const codeParam = {
   required: true,
   schema: { type: 'string', pattern: '^REQ-\\d{8}-[0-9A-F]{8}$' },
 }
-const taskParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } }
+export const taskParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } }
 
 const request = {
   type: 'object',
@@ -35,7 +35,7 @@ const request = {
   },
 }
 
-const task = {
+export const task = {
   type: 'object',
   properties: {
     id: { type: 'string' },
@@ -58,34 +58,32 @@ const task = {
   },
 }
 
-const submitBody = {
-  required: true,
-  ...json({
-    type: 'object',
-    additionalProperties: false,
-    required: [
-      'datasets',
-      'purpose',
-      'scenario',
-      'legalBasis',
-      'validUntil',
-      'deliveryModes',
-      'contact',
-    ],
-    properties: {
-      datasets: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 20 },
-      fields: { type: 'array', items: { type: 'string' } },
-      rowScope: { type: ['string', 'null'] },
-      purpose: { type: 'string' },
-      scenario: { type: 'string' },
-      legalBasis: { type: 'string' },
-      validUntil: { type: 'string', format: 'date' },
-      deliveryModes: { type: 'array', items: { enum: ['api', 'export', 'visual_query'] } },
-      contact: { type: 'string' },
-      appealJustification: { type: ['string', 'null'] },
-    },
-  }),
+const submitSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'datasets',
+    'purpose',
+    'scenario',
+    'legalBasis',
+    'validUntil',
+    'deliveryModes',
+    'contact',
+  ],
+  properties: {
+    datasets: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 20 },
+    fields: { type: 'array', items: { type: 'string' } },
+    rowScope: { type: ['string', 'null'] },
+    purpose: { type: 'string' },
+    scenario: { type: 'string' },
+    legalBasis: { type: 'string' },
+    validUntil: { type: 'string', format: 'date' },
+    deliveryModes: { type: 'array', items: { enum: ['api', 'export', 'visual_query'] } },
+    contact: { type: 'string' },
+    appealJustification: { type: ['string', 'null'] },
+  },
 }
+const submitBody = { required: true, ...json(submitSchema) }
 
 const reasonBody = {
   required: true,
@@ -160,68 +158,81 @@ export const requestPaths: Paths = {
       },
     },
   },
-  '/api/v1/inbox/todo': {
+  '/api/v1/requests/{code}/route': {
     get: {
-      tags: ['inbox'],
-      summary: '待办: tasks assigned to me or offered to my groups',
+      tags: ['requests'],
+      summary: '流程预测: current step(s) and who reviews next, by when',
+      description:
+        'Computed from the model and the current variables; where a gateway waits on a decision not made yet the approving branch is assumed (`assumed: true`).',
       security: authed,
-      parameters: [
-        ...page,
-        query('processKey', { type: 'string' }),
-        query('overdue', { type: 'boolean' }, 'true: only tasks past their due time'),
-      ],
+      parameters: [codeParam],
       responses: {
-        200: json({
+        200: dataOf({
           type: 'object',
           properties: {
-            data: { type: 'array', items: task },
-            meta: { $ref: '#/components/schemas/PaginationMeta' },
+            steps: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  activityId: { type: 'string' },
+                  name: { type: ['string', 'null'] },
+                  status: { enum: ['current', 'upcoming'] },
+                  reviewers: { type: 'array', items: { type: 'object' } },
+                  dueBy: { type: ['string', 'null'], format: 'date-time' },
+                  assumed: { type: 'boolean' },
+                },
+              },
+            },
           },
         }),
-        ...pick(401, 422),
+        ...pick(401, 403, 404),
       },
     },
   },
-  '/api/v1/inbox/tasks/{id}': {
-    get: {
-      tags: ['inbox'],
-      summary: 'One of my tasks with its node configuration',
+  '/api/v1/requests/{code}/amend': {
+    post: {
+      tags: ['requests'],
+      summary: '修改后重新提交: resubmit a returned request with a corrected form',
       security: authed,
-      parameters: [taskParam],
-      responses: { 200: dataOf(task), ...pick(401, 404) },
+      parameters: [codeParam],
+      requestBody: {
+        required: true,
+        ...json({
+          ...submitSchema,
+          required: [...submitSchema.required, 'version'],
+          properties: {
+            ...submitSchema.properties,
+            version: { type: 'integer', description: 'the request version you saw' },
+          },
+        }),
+      },
+      responses: {
+        200: dataOf(request),
+        409: { description: 'Not returned to you, or changed meanwhile' },
+        ...pick(401, 403, 404, 422),
+      },
     },
   },
-  '/api/v1/inbox/tasks/{id}/decision': {
+  '/api/v1/requests/{code}/urge': {
     post: {
-      tags: ['inbox'],
-      summary: '同意 / 驳回 / 退回',
+      tags: ['requests'],
+      summary: '催办: remind whoever holds the open steps (once per 30 minutes per person)',
       security: authed,
-      parameters: [taskParam],
+      parameters: [codeParam],
       requestBody: {
         required: true,
         ...json({
           type: 'object',
           additionalProperties: false,
-          required: ['action', 'version'],
-          properties: {
-            action: { enum: ['approve', 'reject', 'return'] },
-            opinion: {
-              type: ['string', 'null'],
-              description: 'required for reject/return and where the node says so',
-            },
-            approvedCodes: {
-              type: 'array',
-              items: { type: 'string' },
-              description: 'owner review: the approved subset (partial grant)',
-            },
-            version: { type: 'integer' },
-          },
+          properties: { note: { type: ['string', 'null'] } },
         }),
       },
       responses: {
-        204: { description: 'Decided' },
-        409: { description: 'Someone else decided first (stale version)' },
-        ...pick(401, 404, 422),
+        200: dataOf({ type: 'object', properties: { reached: { type: 'integer' } } }),
+        409: { description: 'Not in review' },
+        429: { description: 'Urged less than 30 minutes ago (Retry-After)' },
+        ...pick(401, 403, 404, 422),
       },
     },
   },

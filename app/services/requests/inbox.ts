@@ -1,6 +1,6 @@
 import type User from '#models/user'
 import { GroupResolver } from '#workflow/tasks/group_resolver'
-import { WorkflowNotFoundException, type WorkflowPort } from '#workflow/port'
+import { TaskConflictException, WorkflowNotFoundException, type WorkflowPort } from '#workflow/port'
 import type { WorkflowTask } from '#workflow/types'
 
 const resolver = new GroupResolver()
@@ -11,6 +11,8 @@ export function groupsOf(user: User) {
 }
 
 export function canSee(task: WorkflowTask, userId: string, groups: string[]) {
+  // A delegating owner keeps sight of the task (read-only until the delegate resolves it).
+  if (task.owner === userId && task.delegationState === 'pending') return true
   if (task.assignee) return task.assignee === userId
   return (
     task.candidateUsers.includes(userId) || task.candidateGroups.some((g) => groups.includes(g))
@@ -34,8 +36,9 @@ export async function visibleTask(
     if (error instanceof WorkflowNotFoundException) throw error
     throw new WorkflowNotFoundException('task', taskId)
   }
-  if (task.status !== 'open' || !canSee(task, String(user.id), groups))
-    throw new WorkflowNotFoundException('task', taskId)
+  if (!canSee(task, String(user.id), groups)) throw new WorkflowNotFoundException('task', taskId)
+  // Someone else decided it a moment ago: a conflict, not a missing task (the caller could see it).
+  if (task.status !== 'open') throw new TaskConflictException(taskId)
   return task
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
-import { readProcessModels } from '#workflow/bpmn/model'
+import { readProcessModels, type ActivityInfo, type ProcessModel } from '#workflow/bpmn/model'
 
 /*
  * Per-node configuration from `camunda:properties` of the shipped .bpmn (APPROVALS.md §4):
@@ -12,33 +12,48 @@ export interface NodeConfig {
   buttons: string[]
 }
 
-const DEFAULT_BUTTONS = ['approve', 'reject', 'return']
-const cache = new Map<string, Map<string, Record<string, string>>>()
+/** Every reviewer operation of APPROVALS.md §4; a node narrows them with `camunda:property buttons`. */
+export const REVIEW_BUTTONS = [
+  'approve',
+  'reject',
+  'return',
+  'transfer',
+  'delegate',
+  'add_signoff',
+  'cc',
+] as const
+const cache = new Map<string, ProcessModel>()
 
-async function propertiesOf(processKey: string) {
-  let byActivity = cache.get(processKey)
-  if (!byActivity) {
+/** The shipped model of a process (route preview and node settings read it). */
+export async function processModel(processKey: string): Promise<ProcessModel | null> {
+  let model = cache.get(processKey)
+  if (!model) {
     const xml = readFileSync(app.makePath('workflows', `${processKey}.bpmn`), 'utf8')
     const { processes } = await readProcessModels(xml)
-    byActivity = new Map()
-    for (const process of processes) {
-      for (const activity of process.activities.values())
-        byActivity.set(activity.id, activity.properties)
-    }
-    cache.set(processKey, byActivity)
+    model = processes.find((p) => p.key === processKey)
+    if (!model) return null
+    cache.set(processKey, model)
   }
-  return byActivity
+  return model
+}
+
+export async function activityOf(
+  processKey: string,
+  activityId: string
+): Promise<ActivityInfo | null> {
+  const model = await processModel(processKey)
+  return model?.activities.get(activityId) ?? null
 }
 
 export async function nodeConfig(processKey: string, activityId: string): Promise<NodeConfig> {
-  const byActivity = await propertiesOf(processKey)
-  const properties = byActivity.get(activityId) ?? {}
+  const activity = await activityOf(processKey, activityId)
+  const properties = activity?.properties ?? {}
   const days = Number(properties.deadlineWorkingDays)
   return {
     opinionRequired: properties.opinionRequired === 'true',
     deadlineWorkingDays: Number.isFinite(days) && days > 0 ? days : null,
     buttons: properties.buttons
       ? properties.buttons.split(',').map((b) => b.trim())
-      : DEFAULT_BUTTONS,
+      : [...REVIEW_BUTTONS],
   }
 }

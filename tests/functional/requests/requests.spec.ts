@@ -5,38 +5,15 @@ import UserRole from '#models/user_role'
 import workflowRuntime from '#services/workflow_runtime'
 import { auditRows, demoUser, isolate } from '#tests/helpers'
 import { catalog, form } from './fixtures.js'
+import { asUser } from './http.js'
 
-async function submit(client: any, username: string, body: Record<string, unknown>) {
-  return client
-    .post('/api/v1/requests')
-    .json(body)
-    .withGuard('api')
-    .loginAs(await demoUser(username))
-}
-
-async function todo(client: any, username: string) {
-  const response = await client
-    .get('/api/v1/inbox/todo')
-    .withGuard('api')
-    .loginAs(await demoUser(username))
-  response.assertStatus(200)
-  return response.body().data as any[]
-}
-
-async function decide(client: any, username: string, task: any, body: Record<string, unknown>) {
-  return client
-    .post(`/api/v1/inbox/tasks/${task.id}/decision`)
-    .json({ version: task.version, ...body })
-    .withGuard('api')
-    .loginAs(await demoUser(username))
-}
-
-async function detail(client: any, username: string, code: string) {
-  return client
-    .get(`/api/v1/requests/${code}`)
-    .withGuard('api')
-    .loginAs(await demoUser(username))
-}
+const submit = (client: any, username: string, body: Record<string, unknown>) =>
+  asUser(client, username).submit(body)
+const todo = (client: any, username: string) => asUser(client, username).todo()
+const decide = (client: any, username: string, task: any, body: Record<string, unknown>) =>
+  asUser(client, username).decide(task, body)
+const detail = (client: any, username: string, code: string) =>
+  asUser(client, username).detail(code)
 
 test.group('Requests / submit and the three routes', (group) => {
   isolate(group)
