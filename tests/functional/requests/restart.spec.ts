@@ -1,0 +1,98 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import workflowRuntime from '#services/workflow_runtime'
+import clock from '#services/clock'
+import { sideEffects } from '#workflow/tasks/side_effects'
+import { isolate } from '#tests/helpers'
+import { catalog, form } from './fixtures.js'
+import { asUser } from './http.js'
+
+async function counts() {
+  const rows = async (table: string, where: Record<string, string> = {}) => {
+    const [{ n }] = await db.from(table).where(where).count('* as n')
+    return Number(n)
+  }
+  return {
+    instances: await rows('workflow_instances'),
+    running: await rows('workflow_instances', { status: 'running' }),
+    openTasks: await rows('workflow_tasks', { status: 'open' }),
+    pendingTimers: await rows('workflow_timers', { status: 'waiting' }),
+  }
+}
+
+/*
+ * The app's engine is dropped mid-process (what a killed server leaves: only the database), then
+ * the same people carry on through the HTTP API. Nothing is lost, nothing happens twice.
+ */
+test.group('Requests / restart of the app’s engine', (group) => {
+  isolate(group)
+  group.each.setup(async () => {
+    workflowRuntime.reset()
+    await catalog()
+  })
+
+  test('requests at four wait states and a pending expiry timer carry on after a restart', async ({
+    client,
+    assert,
+  }) => {
+    const applicant = asUser(client, 'applicant')
+    const head = asUser(client, 'deptreviewer')
+    const owner = asUser(client, 'ownerreviewer')
+    const validUntil = clock.now().plus({ days: 20 }).toISODate()
+    // 1: granted at once (its sharing grant waits on the expiry timer)
+    const granted = (await applicant.submit(form(['T-AIR-OPEN'], { validUntil }))).body().data.code
+    // 2: at the department head; 3: at the owner; 4: returned to the applicant
+    const atHead = (await applicant.submit(form(['T-AIR-COND']))).body().data.code
+    const atOwner = (await applicant.submit(form(['T-AIR-COND'], { purpose: '第三个' }))).body()
+      .data.code
+    const returned = (await applicant.submit(form(['T-AIR-COND'], { purpose: '第四个' }))).body()
+      .data.code
+    for (const task of await head.todo()) {
+      if (task.requestCode === atOwner)
+        (await head.decide(task, { action: 'approve', opinion: '同意' })).assertStatus(204)
+      if (task.requestCode === returned)
+        (await head.decide(task, { action: 'return', opinion: '请补充' })).assertStatus(204)
+    }
+    const before = await counts()
+    assert.equal(before.pendingTimers, 1)
+    const grantsBefore = (await sideEffects('grant')).length
+
+    workflowRuntime.reset()
+
+    assert.deepEqual(await counts(), before, 'a restart alone changes nothing')
+    const [headTask] = await head.todo()
+    assert.equal(headTask.requestCode, atHead)
+    ;(await head.decide(headTask, { action: 'approve', opinion: '同意' })).assertStatus(204)
+    for (const task of await owner.todo())
+      (await owner.decide(task, { action: 'approve', opinion: '同意' })).assertStatus(204)
+    const returnedDetail = (await applicant.detail(returned)).body().data
+    assert.equal(returnedDetail.status, 'returned')
+    ;(
+      await applicant.post(`/api/v1/requests/${returned}/amend`, {
+        ...form(['T-AIR-COND'], { purpose: '第四个（已补充）' }),
+        version: returnedDetail.version,
+      })
+    ).assertStatus(200)
+    workflowRuntime.reset()
+    const [again] = await head.todo()
+    ;(await head.decide(again, { action: 'approve', opinion: '同意' })).assertStatus(204)
+    const [last] = await owner.todo()
+    ;(await owner.decide(last, { action: 'approve', opinion: '同意' })).assertStatus(204)
+
+    for (const code of [granted, atHead, atOwner, returned])
+      assert.equal((await applicant.detail(code)).body().data.status, 'approved', code)
+    const grants = await sideEffects('grant')
+    assert.lengthOf(grants, grantsBefore + 3, 'one grant per request, none twice')
+
+    // The expiry timer set before the first restart still fires once, after another restart.
+    workflowRuntime.reset()
+    clock.travel({ days: 25 })
+    await workflowRuntime.settle()
+    assert.lengthOf(await sideEffects('grant_revocation'), 1)
+    await workflowRuntime.settle()
+    assert.lengthOf(await sideEffects('grant_revocation'), 1)
+    const after = await counts()
+    assert.equal(after.openTasks, 0)
+    assert.equal(after.instances, before.instances + 3, 'three more sharing grants, no duplicates')
+  })
+})
