@@ -16,6 +16,9 @@ import {
 import { validateBody, validateQuery } from '#validators/strict'
 import { DECISION_FIELDS, TAB_FIELDS, decisionValidator, tabValidator } from '#validators/inbox'
 import { transformTask } from '#transformers/request_transformer'
+import DataRequest from '#models/data_request'
+import UnknownFieldsException from '#exceptions/unknown_fields_exception'
+import { NARROWABLE, visibleForm } from '#services/requests/review_form'
 import { actorFromContext } from '#services/audit/audit_log'
 
 /** 待办 / 已办 / 抄送我的 / 我发起的, the badge counts, one task, and its decision. */
@@ -48,18 +51,36 @@ export default class InboxController {
     const port = await workflowRuntime.port()
     const task = await visibleTask(port, user, await groupsOf(user), String(ctx.params.id))
     const deadlines = await deadlinesOf([task])
+    const node = await nodeConfig(task.processKey, task.activityId)
+    const request = await DataRequest.query()
+      .where('code', task.businessKey)
+      .preload('applicantOrg')
+      .first()
     return {
       data: {
         ...transformTask(task),
         ...deadlines.get(task.id),
-        node: await nodeConfig(task.processKey, task.activityId),
+        node,
         signoffs: await signoffsOf(task.id),
+        request: request && {
+          code: request.code,
+          status: request.status,
+          datasets: request.datasetCodes,
+          applicantOrg: { code: request.applicantOrg.code, name: request.applicantOrg.name },
+          form: visibleForm(request.form, node.fieldPermissions),
+          version: request.version,
+        },
       },
     }
   }
 
   async decide(ctx: HttpContext) {
     const input = await validateBody(ctx, decisionValidator, DECISION_FIELDS)
+    const changes = ctx.request.input('formChanges')
+    const unknown = changes
+      ? Object.keys(changes).filter((k) => !NARROWABLE.includes(k as any))
+      : []
+    if (unknown.length) throw new UnknownFieldsException(unknown.map((k) => `formChanges.${k}`))
     const user = ctx.auth.user!
     await new DecideTask().handle(
       user,

@@ -25,6 +25,12 @@ const decisionFields = {
   action: vine.enum(['approve', 'reject', 'return'] as const),
   opinion,
   approvedCodes: vine.array(vine.string().trim().maxLength(64)).distinct().optional(),
+  formChanges: vine
+    .object({
+      validUntil: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
+      fields: vine.array(vine.string().trim().maxLength(64)).maxLength(200).distinct().optional(),
+    })
+    .optional(),
   version,
 }
 export const DECISION_FIELDS = Object.keys(decisionFields)

@@ -11,35 +11,17 @@ import {
 } from '#services/requests/signoffs'
 import { notifyTaskPeople } from '#services/notifications/operation_notifications'
 import FieldConflictException from '#exceptions/field_conflict_exception'
-import type { Variables, WorkflowTask } from '#workflow/types'
-
-export type DecisionAction = 'approve' | 'reject' | 'return'
+import DataRequest from '#models/data_request'
+import { narrowForm, type FormChanges } from '#services/requests/review_form'
+import type { WorkflowTask } from '#workflow/types'
+import { decisionVariables, type DecisionAction } from '#services/requests/decision_variables'
 
 export interface DecisionInput {
   action: DecisionAction
   opinion?: string | null
   approvedCodes?: string[]
+  formChanges?: FormChanges
   version: number
-}
-
-/**
- * Each node speaks its own variables (the owner review decides its part with approved/approvedCodes;
- * the others route on `decision`), so the mapping lives here and the .bpmn conditions stay short.
- */
-export function decisionVariables(
-  task: WorkflowTask,
-  action: DecisionAction,
-  opinion: string | null,
-  approvedCodes?: string[]
-): Variables {
-  if (task.activityId === 'owner_review') {
-    return {
-      approved: action === 'approve',
-      ...(approvedCodes ? { approvedCodes } : {}),
-      opinion,
-    }
-  }
-  return { decision: action, opinion }
 }
 
 /*
@@ -67,6 +49,8 @@ export default class DecideTask {
       )
     }
     const variables = decisionVariables(task, input.action, opinion, input.approvedCodes)
+    const narrowed = await this.narrowed(task, input, config.fieldPermissions)
+    if (narrowed) variables.validUntil = narrowed.form.validUntil
     let held = false
     if (input.action === 'approve' && (await hasWaitingAfter(task.id))) {
       const signers = await holdDecision(task, user.id, variables)
@@ -84,12 +68,17 @@ export default class DecideTask {
         await port.complete(task.id, variables, input.version, String(user.id))
       }
     }
+    if (narrowed) {
+      narrowed.request.merge({ form: narrowed.form, version: narrowed.request.version + 1 })
+      await narrowed.request.save()
+    }
+    const changes = narrowed ? { previousForm: narrowed.previous, formChanges: narrowed.form } : {}
     await recordAction(task.businessKey, task.processKey, {
       action: input.action,
       actorId: user.id,
       task,
       opinion,
-      data: held ? { held: true } : undefined,
+      data: held || narrowed ? { ...(held ? { held: true } : {}), ...changes } : undefined,
     })
     await recordAudit(actor, {
       action: `task.${input.action}`,
@@ -100,5 +89,24 @@ export default class DecideTask {
     })
     if (!held) await finishStep(port, task.businessKey)
     return task
+  }
+
+  /** 字段权限: an approval may narrow the editable request fields (docs/requests.md). */
+  private async narrowed(
+    task: WorkflowTask,
+    input: DecisionInput,
+    permissions: Parameters<typeof narrowForm>[1]
+  ) {
+    const changes = input.formChanges
+    if (!changes || Object.keys(changes).length === 0) return null
+    const request = await DataRequest.findBy('code', task.businessKey)
+    if (!request || input.action !== 'approve') {
+      throw new FieldConflictException(
+        'formChanges',
+        'approve',
+        '只有同意时可以调整申请内容 / the request can only be narrowed when approving'
+      )
+    }
+    return { request, previous: request.form, form: narrowForm(request.form, permissions, changes) }
   }
 }

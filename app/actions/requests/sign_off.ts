@@ -13,7 +13,7 @@ import {
   type Signoff,
   type SignoffPosition,
 } from '#services/requests/signoffs'
-import { decisionVariables } from '#actions/requests/decide_task'
+import { decisionVariables } from '#services/requests/decision_variables'
 import { notifyTaskPeople } from '#services/notifications/operation_notifications'
 import FieldConflictException from '#exceptions/field_conflict_exception'
 import { TaskConflictException, WorkflowNotFoundException } from '#workflow/port'

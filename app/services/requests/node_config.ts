@@ -4,12 +4,32 @@ import { readProcessModels, type ActivityInfo, type ProcessModel } from '#workfl
 
 /*
  * Per-node configuration from `camunda:properties` of the shipped .bpmn (APPROVALS.md §4):
- * whether an opinion is required, the deadline in working days, the buttons offered.
+ * whether an opinion is required, the deadline in working days, the buttons offered, what the
+ * reviewer may see or narrow of the request form, and who gets a task nobody matches.
  */
+export type FieldPermission = 'editable' | 'readonly' | 'hidden'
+export type NoCandidateAction = 'admin' | 'auto_approve'
+
 export interface NodeConfig {
   opinionRequired: boolean
   deadlineWorkingDays: number | null
   buttons: string[]
+  /** Request-form fields not listed are read-only. */
+  fieldPermissions: Record<string, FieldPermission>
+  noCandidate: NoCandidateAction
+}
+
+const PERMISSIONS = new Set<FieldPermission>(['editable', 'readonly', 'hidden'])
+
+/** `fieldPermissions="contact:hidden,validUntil:editable"` → a map; unknown words are ignored. */
+function parsePermissions(text: string | undefined): Record<string, FieldPermission> {
+  const result: Record<string, FieldPermission> = {}
+  for (const pair of (text ?? '').split(',')) {
+    const [field, permission] = pair.split(':').map((part) => part.trim())
+    if (field && PERMISSIONS.has(permission as FieldPermission))
+      result[field] = permission as FieldPermission
+  }
+  return result
 }
 
 /** Every reviewer operation of APPROVALS.md §4; a node narrows them with `camunda:property buttons`. */
@@ -55,5 +75,7 @@ export async function nodeConfig(processKey: string, activityId: string): Promis
     buttons: properties.buttons
       ? properties.buttons.split(',').map((b) => b.trim())
       : [...REVIEW_BUTTONS],
+    fieldPermissions: parsePermissions(properties.fieldPermissions),
+    noCandidate: properties.noCandidate === 'auto_approve' ? 'auto_approve' : 'admin',
   }
 }

@@ -19,6 +19,7 @@ export const REQUEST_ACTIONS = [
   'urge',
   'withdraw_step',
   'amend',
+  'fallback',
 ] as const
 export type RequestAction = (typeof REQUEST_ACTIONS)[number]
 

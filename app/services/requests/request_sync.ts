@@ -4,6 +4,7 @@ import type { RequestStatus } from '#models/data_request'
 import clock from '#services/clock'
 import type { WorkflowPort } from '#workflow/port'
 import { notifyDecision, notifyOpenTasks } from '#services/notifications/request_notifications'
+import { routeUnmatched } from '#services/requests/unmatched_tasks'
 
 /*
  * The request row mirrors its process: in review, returned to the applicant (the `amend` task is
@@ -42,6 +43,12 @@ export async function syncRequest(port: WorkflowPort, request: DataRequest): Pro
       status: 'open',
     })
     if (amend.length) status = 'returned'
+    if (await routeUnmatched(port, instance.id)) {
+      // An unmatched task passed automatically: let the engine move on, then look again.
+      const { default: workflowRuntime } = await import('#services/workflow_runtime')
+      await workflowRuntime.settle()
+      return syncRequest(port, request)
+    }
     await notifyOpenTasks(port, request.code, instance.id)
   }
 
