@@ -7,6 +7,8 @@ export const NOTIFICATION_KINDS = [
   'request_decided',
   'request_withdrawn',
   'request_cancelled',
+  'task_reminder',
+  'task_escalated',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

@@ -74,7 +74,8 @@ export default class DecideTask {
     return task
   }
 
-  private variables(task: WorkflowTask, input: DecisionInput, opinion: string | null): Variables {
+  /** Also used by the timeout scheduler's automatic decisions (decide_on_timeout.ts). */
+  variables(task: WorkflowTask, input: DecisionInput, opinion: string | null): Variables {
     if (task.activityId === 'owner_review') {
       const codes = input.approvedCodes
       return {

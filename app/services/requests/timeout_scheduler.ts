@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import logger from '@adonisjs/core/services/logger'
+import lock from '@adonisjs/lock/services/main'
+import clock from '#services/clock'
+import DecideOnTimeout from '#actions/requests/decide_on_timeout'
+import { deadlinesOf } from '#services/requests/task_deadlines'
+import { deployedNodeConfig, type TimeoutConfig } from '#services/requests/node_config'
+import { dueFirings, type PlannedFiring } from '#services/requests/timeout_plan'
+import { escalate, remind, type FiringOutcome } from '#services/requests/timeout_actions'
+import { TaskConflictException, type WorkflowPort } from '#workflow/port'
+import type { WorkflowTask } from '#workflow/types'
+
+export const TIMEOUT_LOCK_KEY = 'workflow:task-timeouts'
+/** A firing that failed is tried again on later passes, this many times in all. */
+const MAX_ATTEMPTS = 5
+
+export interface SchedulerOptions {
+  /** Default true. Off only to prove the per-firing unique key holds on its own. */
+  useLock?: boolean
+}
+
+/*
+ * Applies the nodes' timeout settings to overdue open tasks (reminders, escalation, automatic
+ * decisions). Two guards keep a firing single on several app instances: the scheduler lock
+ * (@adonisjs/lock, database store) lets one pass run at a time, and each firing is claimed by
+ * inserting its unique (task_id, action, seq) row before it acts.
+ */
+export class TimeoutScheduler {
+  readonly #id = randomUUID()
+  readonly #useLock: boolean
+
+  constructor(options: SchedulerOptions = {}) {
+    this.#useLock = options.useLock ?? true
+  }
+
+  /** One pass; returns the firings this scheduler performed (0 when another instance holds the lock). */
+  async runPass(port: WorkflowPort): Promise<number> {
+    if (!this.#useLock) return this.#scan(port)
+    const [ran, fired] = await lock
+      .createLock(TIMEOUT_LOCK_KEY, '5m')
+      .runImmediately(() => this.#scan(port))
+    return ran ? fired : 0
+  }
+
+  async #scan(port: WorkflowPort) {
+    const tasks = await port.queryTasks({ status: 'open' })
+    const deadlines = await deadlinesOf(tasks)
+    const now = clock.nowMs()
+    const overdue = tasks.filter((task) => {
+      const dueAt = deadlines.get(task.id)?.dueAt
+      return dueAt !== null && dueAt !== undefined && DateTime.fromISO(dueAt).toMillis() <= now
+    })
+    if (!overdue.length) return 0
+    const settled = await this.#settledKeys(overdue.map((task) => task.id))
+    let fired = 0
+    for (const task of overdue) {
+      const { timeout: config } = await deployedNodeConfig(port, task)
+      const dueMs = DateTime.fromISO(deadlines.get(task.id)!.dueAt!).toMillis()
+      for (const firing of dueFirings(config, dueMs, now)) {
+        if (settled.has(firingKey(task.id, firing))) continue
+        if (!(await this.#claim(task, firing))) continue
+        fired++
+        // An automatic decision ends the task: nothing after it applies.
+        if (!(await this.#fire(port, task, firing, config))) break
+      }
+    }
+    return fired
+  }
+
+  /** Firings already done, skipped, in progress elsewhere or out of attempts. */
+  async #settledKeys(taskIds: string[]) {
+    const rows = await db
+      .from('task_timeout_firings')
+      .whereIn('task_id', taskIds)
+      .select('task_id', 'action', 'seq', 'status', 'attempts')
+    return new Set(
+      rows
+        .filter((row) => row.status !== 'failed' || Number(row.attempts) >= MAX_ATTEMPTS)
+        .map((row) => firingKey(row.task_id, row))
+    )
+  }
+
+  /** True when this scheduler owns the firing: it inserted the row, or took over a failed one. */
+  async #claim(task: WorkflowTask, firing: PlannedFiring) {
+    const key = { task_id: task.id, action: firing.action, seq: firing.seq }
+    await db
+      .table('task_timeout_firings')
+      .insert({
+        ...key,
+        instance_id: task.instanceId,
+        business_key: task.businessKey,
+        activity_id: task.activityId,
+        status: 'claimed',
+        claimed_by: this.#id,
+        attempts: 1,
+        scheduled_at_ms: firing.atMs,
+        fired_at_ms: clock.nowMs(),
+      })
+      .onConflict(['task_id', 'action', 'seq'])
+      .ignore()
+    const row = await db.from('task_timeout_firings').where(key).firstOrFail()
+    if (row.claimed_by === this.#id && row.status === 'claimed') return true
+    if (row.status !== 'failed' || Number(row.attempts) >= MAX_ATTEMPTS) return false
+    const retaken = await db
+      .from('task_timeout_firings')
+      .where({ ...key, status: 'failed', attempts: row.attempts })
+      .update({
+        status: 'claimed',
+        claimed_by: this.#id,
+        attempts: Number(row.attempts) + 1,
+        fired_at_ms: clock.nowMs(),
+      })
+    return Number(retaken) === 1
+  }
+
+  /** Runs the claimed firing and records its outcome; false when the task is no longer open. */
+  async #fire(
+    port: WorkflowPort,
+    task: WorkflowTask,
+    firing: PlannedFiring,
+    config: TimeoutConfig
+  ) {
+    let outcome: FiringOutcome | { status: 'failed'; details: Record<string, unknown> }
+    let open = true
+    try {
+      const current = await port.getTask(task.id)
+      if (current.status !== 'open') {
+        outcome = { status: 'skipped', details: { reason: 'task_not_open' } }
+        open = false
+      } else {
+        outcome = await this.#act(port, current, firing, config)
+        open = firing.action === 'remind' || firing.action === 'escalate'
+      }
+    } catch (error) {
+      if (error instanceof TaskConflictException) {
+        outcome = { status: 'skipped', details: { reason: 'decided_meanwhile' } }
+        open = false
+      } else {
+        // Logged and kept as `failed`: a later pass retries it (MAX_ATTEMPTS in all).
+        logger.error({ err: error, taskId: task.id, firing }, 'task timeout action failed')
+        const message = error instanceof Error ? error.message : String(error)
+        outcome = { status: 'failed', details: { error: message.slice(0, 1000) } }
+      }
+    }
+    await db
+      .from('task_timeout_firings')
+      .where({ task_id: task.id, action: firing.action, seq: firing.seq, claimed_by: this.#id })
+      .update({ status: outcome.status, details: JSON.stringify(outcome.details) })
+    return open
+  }
+
+  async #act(
+    port: WorkflowPort,
+    task: WorkflowTask,
+    firing: PlannedFiring,
+    config: TimeoutConfig
+  ): Promise<FiringOutcome> {
+    switch (firing.action) {
+      case 'remind':
+        return remind(task, firing.seq, config.remindTimes)
+      case 'escalate':
+        return escalate(port, task, config)
+      case 'auto_approve':
+      case 'auto_reject':
+        await new DecideOnTimeout().handle(
+          port,
+          task,
+          firing.action === 'auto_approve' ? 'approve' : 'reject'
+        )
+        return { status: 'done', details: { decision: firing.action } }
+    }
+  }
+}
+
+function firingKey(taskId: string, firing: { action: string; seq: number | string }) {
+  return `${taskId}|${firing.action}|${Number(firing.seq)}`
+}
+
+/** Firings recorded for the tasks of one process instance (the request's timeout history). */
+export async function firingsOf(instanceId: string) {
+  return db
+    .from('task_timeout_firings')
+    .where('instance_id', instanceId)
+    .orderBy('fired_at_ms')
+    .orderBy('id')
+}
