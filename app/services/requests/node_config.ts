@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
 import { readProcessModels } from '#workflow/bpmn/model'
 import type { WorkflowPort } from '#workflow/port'
@@ -57,8 +57,11 @@ async function propertiesByActivity(xml: string) {
 async function propertiesOf(processKey: string) {
   let byActivity = fileCache.get(processKey)
   if (!byActivity) {
-    const xml = readFileSync(app.makePath('workflows', `${processKey}.bpmn`), 'utf8')
-    byActivity = await propertiesByActivity(xml)
+    // A process deployed from the modeler has no shipped file: its nodes get the defaults here.
+    const file = app.makePath('workflows', `${processKey}.bpmn`)
+    byActivity = existsSync(file)
+      ? await propertiesByActivity(readFileSync(file, 'utf8'))
+      : new Map<string, Properties>()
     fileCache.set(processKey, byActivity)
   }
   return byActivity

@@ -56,15 +56,32 @@ export class TimeoutScheduler {
     const settled = await this.#settledKeys(overdue.map((task) => task.id))
     let fired = 0
     for (const task of overdue) {
-      const { timeout: config } = await deployedNodeConfig(port, task)
       const dueMs = DateTime.fromISO(deadlines.get(task.id)!.dueAt!).toMillis()
-      for (const firing of dueFirings(config, dueMs, now)) {
-        if (settled.has(firingKey(task.id, firing))) continue
-        if (!(await this.#claim(task, firing))) continue
-        fired++
-        // An automatic decision ends the task: nothing after it applies.
-        if (!(await this.#fire(port, task, firing, config))) break
+      try {
+        fired += await this.#fireDue(port, task, dueMs, now, settled)
+      } catch (error) {
+        // One broken task (e.g. its definition cannot be read) must not stop the others.
+        logger.error({ err: error, taskId: task.id }, 'task timeouts could not be applied')
       }
+    }
+    return fired
+  }
+
+  async #fireDue(
+    port: WorkflowPort,
+    task: WorkflowTask,
+    dueMs: number,
+    now: number,
+    settled: Set<string>
+  ) {
+    const { timeout: config } = await deployedNodeConfig(port, task)
+    let fired = 0
+    for (const firing of dueFirings(config, dueMs, now)) {
+      if (settled.has(firingKey(task.id, firing))) continue
+      if (!(await this.#claim(task, firing))) continue
+      fired++
+      // An automatic decision ends the task: nothing after it applies.
+      if (!(await this.#fire(port, task, firing, config))) break
     }
     return fired
   }
