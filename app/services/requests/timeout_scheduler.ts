@@ -15,6 +15,21 @@ import type { WorkflowTask } from '#workflow/types'
 export const TIMEOUT_LOCK_KEY = 'workflow:task-timeouts'
 /** A firing that failed is tried again on later passes, this many times in all. */
 const MAX_ATTEMPTS = 5
+/** A claim never settled by then (its instance died mid-action) is taken over; every action is idempotent. */
+const CLAIM_LEASE_MS = 10 * 60_000
+
+interface FiringRow {
+  status: string
+  attempts: number | string
+  fired_at_ms: number | string
+}
+
+/** Another attempt is allowed: it failed, or its claimant vanished, and attempts are left. */
+function retryable(row: FiringRow, now: number) {
+  if (Number(row.attempts) >= MAX_ATTEMPTS) return false
+  if (row.status === 'failed') return true
+  return row.status === 'claimed' && Number(row.fired_at_ms) + CLAIM_LEASE_MS < now
+}
 
 export interface SchedulerOptions {
   /** Default true. Off only to prove the per-firing unique key holds on its own. */
@@ -88,18 +103,17 @@ export class TimeoutScheduler {
 
   /** Firings already done, skipped, in progress elsewhere or out of attempts. */
   async #settledKeys(taskIds: string[]) {
+    const now = clock.nowMs()
     const rows = await db
       .from('task_timeout_firings')
       .whereIn('task_id', taskIds)
-      .select('task_id', 'action', 'seq', 'status', 'attempts')
+      .select('task_id', 'action', 'seq', 'status', 'attempts', 'fired_at_ms')
     return new Set(
-      rows
-        .filter((row) => row.status !== 'failed' || Number(row.attempts) >= MAX_ATTEMPTS)
-        .map((row) => firingKey(row.task_id, row))
+      rows.filter((row) => !retryable(row, now)).map((row) => firingKey(row.task_id, row))
     )
   }
 
-  /** True when this scheduler owns the firing: it inserted the row, or took over a failed one. */
+  /** True when this scheduler owns the firing: it inserted the row, or took over a retryable one. */
   async #claim(task: WorkflowTask, firing: PlannedFiring) {
     const key = { task_id: task.id, action: firing.action, seq: firing.seq }
     await db
@@ -119,10 +133,10 @@ export class TimeoutScheduler {
       .ignore()
     const row = await db.from('task_timeout_firings').where(key).firstOrFail()
     if (row.claimed_by === this.#id && row.status === 'claimed') return true
-    if (row.status !== 'failed' || Number(row.attempts) >= MAX_ATTEMPTS) return false
+    if (!retryable(row, clock.nowMs())) return false
     const retaken = await db
       .from('task_timeout_firings')
-      .where({ ...key, status: 'failed', attempts: row.attempts })
+      .where({ ...key, status: row.status, attempts: row.attempts, claimed_by: row.claimed_by })
       .update({
         status: 'claimed',
         claimed_by: this.#id,

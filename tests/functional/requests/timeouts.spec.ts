@@ -5,6 +5,7 @@ import app from '@adonisjs/core/services/app'
 import lock from '@adonisjs/lock/services/main'
 import User from '#models/user'
 import Organisation from '#models/organisation'
+import clock from '#services/clock'
 import workflowRuntime from '#services/workflow_runtime'
 import { TIMEOUT_LOCK_KEY } from '#services/requests/timeout_scheduler'
 import { auditRows, isolate } from '#tests/helpers'
@@ -279,5 +280,40 @@ test.group('Task timeouts / the scheduler lock', (group) => {
     if (app.config.get('lock.default') === 'database') {
       assert.lengthOf(await db.from('locks').where('key', TIMEOUT_LOCK_KEY), 0)
     }
+  })
+})
+
+test.group('Task timeouts / recovery', (group) => {
+  timeoutGroup(group)
+
+  test('a firing claimed by an instance that died is taken over after its lease, once', async ({
+    client,
+    assert,
+  }) => {
+    travelTo('2026-03-02T10:00:00')
+    await submit(client, 'applicant')
+    const [task] = await as(client, 'deptreviewer').todo()
+    travelTo('2026-03-06T09:00:00')
+    // What a crash between the claim and the reminder leaves behind.
+    await db.table('task_timeout_firings').insert({
+      task_id: task.id,
+      instance_id: 'dead',
+      business_key: task.requestCode,
+      activity_id: task.activityId,
+      action: 'remind',
+      seq: 1,
+      status: 'claimed',
+      claimed_by: 'instance-that-died',
+      attempts: 1,
+      scheduled_at_ms: clock.nowMs(),
+      fired_at_ms: clock.nowMs(),
+    })
+    assert.equal(await runScheduler(), 0, 'still within the lease')
+    clock.travel({ minutes: 11 })
+    assert.equal(await runScheduler(), 1)
+    assert.equal(await runScheduler(), 0)
+    const [row] = await firings('remind')
+    assert.deepInclude(row, { status: 'done', attempts: 2 })
+    assert.lengthOf(await as(client, 'deptreviewer').notifications('task_reminder'), 1)
   })
 })
