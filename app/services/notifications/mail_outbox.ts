@@ -36,7 +36,7 @@ class MailChannel {
     if (this.#toldDisabled) return
     this.#toldDisabled = true
     logger.info(
-      'e-mail is not configured (MAIL_MAILER=smtp and SMTP_HOST unset): notifications are in-app only'
+      'e-mail is off (MAIL_MAILER is not smtp): notifications are in-app only; set MAIL_MAILER=smtp and SMTP_HOST to send them'
     )
   }
 }

@@ -155,6 +155,7 @@ test.group('Task timeouts / reminders and escalation', (group) => {
     travelTo('2026-03-06T09:00:00')
     const locked = await Promise.all([runScheduler(), runScheduler()])
     assert.equal(locked[0] + locked[1], 2, 'one reminder per task')
+    assert.include(locked, 0, 'the second pass found the lock taken and did nothing')
     assert.lengthOf(await firings(), 2)
 
     // The unique (task, action, seq) row alone also keeps them single.
