@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   'request_decided',
   'request_withdrawn',
   'request_cancelled',
+  'task_due_soon',
   'task_reminder',
   'task_escalated',
 ] as const

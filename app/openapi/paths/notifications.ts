@@ -11,6 +11,7 @@ const notification = {
         'request_decided',
         'request_withdrawn',
         'request_cancelled',
+        'task_due_soon',
         'task_reminder',
         'task_escalated',
       ],

@@ -26,10 +26,13 @@ export const TIMEOUT_ACTIONS = [
 export type TimeoutAction = (typeof TIMEOUT_ACTIONS)[number]
 
 /*
- * From the due time on: `remindTimes` reminders `remindIntervalHours` apart, then (escalate,
- * auto_approve, auto_reject) the action itself one interval after the last reminder.
+ * Before the due time: one "due soon" reminder `remindBeforeHours` ahead (or at the engine's
+ * follow-up date). From the due time on: `remindTimes` reminders `remindIntervalHours` apart, then
+ * (escalate, auto_approve, auto_reject) the action itself one interval after the last reminder.
  */
 export interface TimeoutConfig {
+  /** 0: no reminder before the due time (unless the task has a follow-up date). */
+  remindBeforeHours: number
   action: TimeoutAction
   remindTimes: number
   remindIntervalHours: number
@@ -41,6 +44,8 @@ type Properties = Record<string, string>
 const DEFAULT_BUTTONS = ['approve', 'reject', 'return']
 const DEFAULT_INTERVAL_HOURS = 24
 const MAX_REMINDERS = 10
+/** Bounds how early a "due soon" reminder may come (the scheduler looks this far ahead). */
+export const MAX_REMIND_BEFORE_HOURS = 72
 const fileCache = new Map<string, Map<string, Properties>>()
 const versionCache = new Map<string, Map<string, Properties>>()
 
@@ -77,6 +82,7 @@ export function timeoutConfigOf(properties: Properties): TimeoutConfig {
     ? (properties.timeoutAction as TimeoutAction)
     : 'none'
   return {
+    remindBeforeHours: boundedInteger(properties.remindBeforeHours, 0, MAX_REMIND_BEFORE_HOURS, 0),
     action,
     // "remind" with no count means one reminder; the others may go straight to their action.
     remindTimes:

@@ -1,4 +1,7 @@
+import { DateTime } from 'luxon'
 import DataRequest from '#models/data_request'
+import type { NotificationKind } from '#models/notification'
+import { CALENDAR_ZONE } from '#services/business_calendar'
 import Organisation from '#models/organisation'
 import { recordAudit, SYSTEM_ACTOR } from '#services/audit/audit_log'
 import { membersOf, recipientsOf } from '#services/notifications/recipients'
@@ -37,21 +40,45 @@ export async function auditTimeout(
   })
 }
 
-/** 催办 by the clock: everyone who may act on the task, once per reminder number. */
-export async function remind(task: WorkflowTask, seq: number, of: number): Promise<FiringOutcome> {
+/** Tells everyone who may act on the task; `key` makes it once per recipient. */
+async function tellActors(
+  task: WorkflowTask,
+  message: { kind: NotificationKind; key: string; title: string; data: Record<string, unknown> }
+): Promise<FiringOutcome> {
   const recipients = await recipientsOf(task)
   await sendNotifications(
     recipients.map((userId) => ({
       userId,
-      kind: 'task_reminder' as const,
-      key: `timeout:${task.id}:remind:${seq}:${userId}`,
-      title: `待办已超期，请尽快处理（第 ${seq}/${of} 次提醒）：${step(task)} / Overdue task, reminder ${seq} of ${of}: ${task.name ?? task.activityId} (${task.businessKey})`,
+      kind: message.kind,
+      key: `timeout:${task.id}:${message.key}:${userId}`,
+      title: message.title,
       objectType: 'workflow_task',
       objectId: task.id,
-      data: { requestCode: task.businessKey, activityId: task.activityId, reminder: seq },
+      data: { requestCode: task.businessKey, activityId: task.activityId, ...message.data },
     }))
   )
   return { status: recipients.length ? 'done' : 'skipped', details: { recipients } }
+}
+
+/** 催办 by the clock, once per reminder number. */
+export function remind(task: WorkflowTask, seq: number, of: number) {
+  return tellActors(task, {
+    kind: 'task_reminder',
+    key: `remind:${seq}`,
+    title: `待办已超期，请尽快处理（第 ${seq}/${of} 次提醒）：${step(task)} / Overdue task, reminder ${seq} of ${of}: ${task.name ?? task.activityId} (${task.businessKey})`,
+    data: { reminder: seq },
+  })
+}
+
+/** 即将到期: before the due time, at the follow-up date or `remindBeforeHours` ahead. */
+export function remindDueSoon(task: WorkflowTask, dueMs: number) {
+  const due = DateTime.fromMillis(dueMs, { zone: CALENDAR_ZONE }).toFormat('yyyy-MM-dd HH:mm')
+  return tellActors(task, {
+    kind: 'task_due_soon',
+    key: 'due_soon',
+    title: `待办即将到期（${due} 前）：${step(task)} / Task due by ${due} (Beijing time): ${task.name ?? task.activityId} (${task.businessKey})`,
+    data: { dueAt: DateTime.fromMillis(dueMs, { zone: 'utc' }).toISO() },
+  })
 }
 
 /*

@@ -6,9 +6,18 @@ import lock from '@adonisjs/lock/services/main'
 import clock from '#services/clock'
 import DecideOnTimeout from '#actions/requests/decide_on_timeout'
 import { deadlinesOf } from '#services/requests/task_deadlines'
-import { deployedNodeConfig, type TimeoutConfig } from '#services/requests/node_config'
+import {
+  deployedNodeConfig,
+  MAX_REMIND_BEFORE_HOURS,
+  type TimeoutConfig,
+} from '#services/requests/node_config'
 import { dueFirings, type PlannedFiring } from '#services/requests/timeout_plan'
-import { escalate, remind, type FiringOutcome } from '#services/requests/timeout_actions'
+import {
+  escalate,
+  remind,
+  remindDueSoon,
+  type FiringOutcome,
+} from '#services/requests/timeout_actions'
 import { TaskConflictException, type WorkflowPort } from '#workflow/port'
 import type { WorkflowTask } from '#workflow/types'
 
@@ -17,6 +26,11 @@ export const TIMEOUT_LOCK_KEY = 'workflow:task-timeouts'
 const MAX_ATTEMPTS = 5
 /** A claim never settled by then (its instance died mid-action) is taken over; every action is idempotent. */
 const CLAIM_LEASE_MS = 10 * 60_000
+
+interface NodeTimeout {
+  config: TimeoutConfig
+  dueMs: number
+}
 
 interface FiringRow {
   status: string
@@ -63,17 +77,23 @@ export class TimeoutScheduler {
     const tasks = await port.queryTasks({ status: 'open' })
     const deadlines = await deadlinesOf(tasks)
     const now = clock.nowMs()
-    const overdue = tasks.filter((task) => {
+    const horizon = now + MAX_REMIND_BEFORE_HOURS * 3_600_000
+    const timed = []
+    for (const task of tasks) {
       const dueAt = deadlines.get(task.id)?.dueAt
-      return dueAt !== null && dueAt !== undefined && DateTime.fromISO(dueAt).toMillis() <= now
-    })
-    if (!overdue.length) return 0
-    const settled = await this.#settledKeys(overdue.map((task) => task.id))
+      if (!dueAt) continue
+      const dueMs = DateTime.fromISO(dueAt).toMillis()
+      const followUpMs = task.followUpAt ? DateTime.fromISO(task.followUpAt).toMillis() : null
+      // Nothing can be due yet for a task whose deadline is further away than any reminder before it.
+      if (dueMs <= horizon || (followUpMs !== null && followUpMs <= now))
+        timed.push({ task, dueMs, followUpMs })
+    }
+    if (!timed.length) return 0
+    const settled = await this.#settledKeys(timed.map(({ task }) => task.id))
     let fired = 0
-    for (const task of overdue) {
-      const dueMs = DateTime.fromISO(deadlines.get(task.id)!.dueAt!).toMillis()
+    for (const { task, dueMs, followUpMs } of timed) {
       try {
-        fired += await this.#fireDue(port, task, dueMs, now, settled)
+        fired += await this.#fireDue(port, task, { dueMs, followUpMs, now }, settled)
       } catch (error) {
         // One broken task (e.g. its definition cannot be read) must not stop the others.
         logger.error({ err: error, taskId: task.id }, 'task timeouts could not be applied')
@@ -85,18 +105,17 @@ export class TimeoutScheduler {
   async #fireDue(
     port: WorkflowPort,
     task: WorkflowTask,
-    dueMs: number,
-    now: number,
+    times: { dueMs: number; followUpMs: number | null; now: number },
     settled: Set<string>
   ) {
     const { timeout: config } = await deployedNodeConfig(port, task)
     let fired = 0
-    for (const firing of dueFirings(config, dueMs, now)) {
+    for (const firing of dueFirings(config, times.dueMs, times.now, times.followUpMs)) {
       if (settled.has(firingKey(task.id, firing))) continue
       if (!(await this.#claim(task, firing))) continue
       fired++
       // An automatic decision ends the task: nothing after it applies.
-      if (!(await this.#fire(port, task, firing, config))) break
+      if (!(await this.#fire(port, task, firing, { config, dueMs: times.dueMs }))) break
     }
     return fired
   }
@@ -147,12 +166,7 @@ export class TimeoutScheduler {
   }
 
   /** Runs the claimed firing and records its outcome; false when the task is no longer open. */
-  async #fire(
-    port: WorkflowPort,
-    task: WorkflowTask,
-    firing: PlannedFiring,
-    config: TimeoutConfig
-  ) {
+  async #fire(port: WorkflowPort, task: WorkflowTask, firing: PlannedFiring, node: NodeTimeout) {
     let outcome: FiringOutcome | { status: 'failed'; details: Record<string, unknown> }
     let open = true
     try {
@@ -161,8 +175,8 @@ export class TimeoutScheduler {
         outcome = { status: 'skipped', details: { reason: 'task_not_open' } }
         open = false
       } else {
-        outcome = await this.#act(port, current, firing, config)
-        open = firing.action === 'remind' || firing.action === 'escalate'
+        outcome = await this.#act(port, current, firing, node)
+        open = !firing.action.startsWith('auto_')
       }
     } catch (error) {
       if (error instanceof TaskConflictException) {
@@ -186,9 +200,11 @@ export class TimeoutScheduler {
     port: WorkflowPort,
     task: WorkflowTask,
     firing: PlannedFiring,
-    config: TimeoutConfig
+    { config, dueMs }: NodeTimeout
   ): Promise<FiringOutcome> {
     switch (firing.action) {
+      case 'due_soon':
+        return remindDueSoon(task, dueMs)
       case 'remind':
         return remind(task, firing.seq, config.remindTimes)
       case 'escalate':

@@ -64,9 +64,16 @@ test.group('Task timeouts / reminders and escalation', (group) => {
     const [task] = await reviewer.todo()
     assert.equal(task.dueAt, '2026-03-09T15:59:59.999Z')
 
+    // remindBeforeHours = 8: due soon from 15:59:59.999 on the last day.
+    travelTo('2026-03-09T15:59:00')
+    assert.equal(await runScheduler(), 0)
+    travelTo('2026-03-09T16:30:00')
+    assert.equal(await runScheduler(), 1)
+    const [soon] = await reviewer.notifications('task_due_soon')
+    assert.include(soon.title, '2026-03-09 23:59')
+    assert.lengthOf(await reviewer.notifications('task_reminder'), 0)
     travelTo('2026-03-09T23:59:00')
     assert.equal(await runScheduler(), 0)
-    assert.lengthOf(await reviewer.notifications('task_reminder'), 0)
 
     travelTo('2026-03-10T00:30:00')
     assert.equal(await runScheduler(), 1)
@@ -96,6 +103,7 @@ test.group('Task timeouts / reminders and escalation', (group) => {
     assert.deepEqual(
       (await firings()).map((f) => [f.action, Number(f.seq), f.status]),
       [
+        ['due_soon', 1, 'done'],
         ['remind', 1, 'done'],
         ['escalate', 1, 'done'],
       ]
@@ -194,7 +202,8 @@ test.group('Task timeouts / automatic decisions', (group) => {
 
     // owner_review was created on Fri 6 Mar: 5 working days → due Fri 13 Mar.
     travelTo('2026-03-13T23:00:00')
-    assert.equal(await runScheduler(), 0)
+    assert.equal(await runScheduler(), 1, 'only the due-soon reminder (remindBeforeHours = 8)')
+    assert.equal((await applicant.request(code)).status, 'in_review')
     travelTo('2026-03-14T08:00:00')
     assert.equal(await runScheduler(), 1)
 

@@ -15,6 +15,7 @@ test.group('Timeout settings from camunda:properties', () => {
         escalationGroup: ' role:process_admin ',
       }),
       {
+        remindBeforeHours: 0,
         action: 'escalate',
         remindTimes: 2,
         remindIntervalHours: 8,
@@ -88,5 +89,24 @@ test.group('Timeout plan', () => {
       dueFirings(config, DUE, DUE + 24 * HOUR).map((f) => f.action),
       ['remind', 'escalate']
     )
+  })
+
+  test('"due soon" comes remindBeforeHours ahead, or at the follow-up date, and never late', ({
+    assert,
+  }) => {
+    const config = timeoutConfigOf({ remindBeforeHours: '8' })
+    assert.deepEqual(timeoutPlan(config, DUE), [
+      { action: 'due_soon', seq: 1, atMs: DUE - 8 * HOUR },
+    ])
+    assert.deepEqual(timeoutPlan(config, DUE, DUE - 30 * HOUR)[0].atMs, DUE - 30 * HOUR)
+    assert.lengthOf(
+      timeoutPlan(timeoutConfigOf({}), DUE, DUE + HOUR),
+      0,
+      'a follow-up after the due time'
+    )
+    assert.lengthOf(dueFirings(config, DUE, DUE - 9 * HOUR), 0)
+    assert.lengthOf(dueFirings(config, DUE, DUE - 7 * HOUR), 1)
+    assert.lengthOf(dueFirings(config, DUE, DUE + 1), 0, 'past the due time it is no longer "soon"')
+    assert.equal(timeoutConfigOf({ remindBeforeHours: '100' }).remindBeforeHours, 0)
   })
 })
