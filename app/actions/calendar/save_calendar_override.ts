@@ -43,7 +43,7 @@ export default class SaveCalendarOverride {
       const now = clock.nowMs()
       const values = { ...this.values(input, actor, now), deleted_at_ms: null }
       if (row) await trx.from('calendar_overrides').where('id', row.id).update(values)
-      else await trx.table('calendar_overrides').insert({ date, created_at_ms: now, ...values })
+      else await this.insert(trx, { date, created_at_ms: now, ...values })
       return { workday: input.workday, note: input.note ?? null }
     })
   }
@@ -85,6 +85,19 @@ export default class SaveCalendarOverride {
     }
   }
 
+  /** A concurrent add of the same date loses on the unique key: the same 409 as a sequential one. */
+  private async insert(trx: TransactionClientContract, row: Record<string, unknown>) {
+    try {
+      await trx.table('calendar_overrides').insert(row)
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      if (code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new CalendarOverrideExistsException(String(row.date))
+      }
+      throw error
+    }
+  }
+
   private async write(
     actor: AuditActor,
     action: string,
@@ -92,8 +105,12 @@ export default class SaveCalendarOverride {
     change: (trx: TransactionClientContract, row: any) => Promise<Record<string, unknown>>
   ) {
     await db.transaction(async (trx) => {
-      const row = await trx.from('calendar_overrides').where('date', date).forUpdate().first()
-      const details = await change(trx, row ?? null)
+      // Lock only a row that exists: FOR UPDATE on a missing key takes gap locks that deadlock two adds.
+      const seen = await trx.from('calendar_overrides').where('date', date).first()
+      const row = seen
+        ? await trx.from('calendar_overrides').where('id', seen.id).forUpdate().first()
+        : null
+      const details = await change(trx, row)
       await recordAudit(
         actor,
         { action, result: 'success', objectType: 'calendar_day', objectId: date, details },

@@ -97,6 +97,19 @@ test.group('Calendar / overrides', (group) => {
     assert.lengthOf(await auditRows('calendar.override.delete'), 1)
   })
 
+  test('two admins adding the same day at once: one 201, one 409', async ({ client, assert }) => {
+    const body = { date: '2026-05-06', workday: false }
+    const answers = await Promise.all([
+      as(client, 'processadmin').post(OVERRIDES, body),
+      as(client, 'sysadmin').post(OVERRIDES, body),
+    ])
+    assert.sameMembers(
+      answers.map((r) => r.status()),
+      [201, 409]
+    )
+    assert.lengthOf(await db.from('calendar_overrides').where('date', '2026-05-06'), 1)
+  })
+
   test('an override wins over the official calendar', async ({ client, assert }) => {
     const admin = as(client, 'sysadmin')
     // 2026-10-10 is an official make-up Saturday; 2026-10-01 an official holiday.
