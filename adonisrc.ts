@@ -29,6 +29,8 @@ export default defineConfig({
     () => import('@adonisjs/i18n/i18n_provider'),
     () => import('@adonisjs/static/static_provider'),
     () => import('@adonisjs/limiter/limiter_provider'),
+    () => import('@adonisjs/lock/lock_provider'),
+    () => import('@adonisjs/mail/mail_provider'),
   ],
 
   preloads: [

@@ -6,6 +6,8 @@ process.env.NODE_ENV = 'test'
 process.env.HOST ??= '127.0.0.1'
 process.env.PORT ??= '3344'
 process.env.SESSION_STORE ??= 'memory'
+// SQLite's one connection is held by each test's global transaction; MariaDB tests the database store.
+process.env.LOCK_STORE ??= process.env.DB_CONNECTION === 'mysql' ? 'database' : 'memory'
 
 import 'reflect-metadata'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'

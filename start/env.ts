@@ -30,4 +30,14 @@ export default await Env.create(new URL('../', import.meta.url), {
   PUBLIC_RATE_LIMIT: Env.schema.number.optional(),
   CORS_ORIGIN: Env.schema.string.optional(),
   WORKFLOW_ENGINE: Env.schema.enum.optional(['embedded'] as const),
+  WORKFLOW_TIMEOUT_SCAN_SECONDS: Env.schema.number.optional(),
+  LOCK_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
+
+  MAIL_MAILER: Env.schema.enum.optional(['smtp', 'none'] as const),
+  MAIL_FROM: Env.schema.string.optional(),
+  SMTP_HOST: Env.schema.string.optional({ format: 'host' }),
+  SMTP_PORT: Env.schema.number.optional(),
+  SMTP_SECURE: Env.schema.boolean.optional(),
+  SMTP_USER: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.secret.optional(),
 })

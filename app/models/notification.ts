@@ -15,6 +15,9 @@ export const NOTIFICATION_KINDS = [
   'request_cc',
   'request_urged',
   'task_withdrawn',
+  'task_due_soon',
+  'task_reminder',
+  'task_escalated',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

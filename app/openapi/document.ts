@@ -6,6 +6,7 @@ import { requestPaths } from '#openapi/paths/requests'
 import { inboxPaths } from '#openapi/paths/inbox'
 import { processAdminPaths } from '#openapi/paths/process_admin'
 import { notificationPaths } from '#openapi/paths/notifications'
+import { calendarPaths } from '#openapi/paths/calendar'
 
 /*
  * The OpenAPI 3.1 document served at /api/openapi.json. Each domain keeps its paths in
@@ -29,6 +30,7 @@ export const openapiDocument = {
     ...inboxPaths,
     ...processAdminPaths,
     ...notificationPaths,
+    ...calendarPaths,
   },
   components: { ...components, schemas: { ...components.schemas, ...catalogSchemas } },
 }

@@ -8,4 +8,5 @@ export const policies = {
   DataRequestPolicy: () => import('#policies/data_request_policy'),
   CatalogPolicy: () => import('#policies/catalog_policy'),
   ProcessAdminPolicy: () => import('#policies/process_admin_policy'),
+  CalendarPolicy: () => import('#policies/calendar_policy'),
 }

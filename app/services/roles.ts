@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'task.review',
   'catalog.manage',
   'process.manage',
+  'calendar.manage',
   'users.read',
   'users.manage',
   'users.unlock',
@@ -57,12 +58,12 @@ export const ROLES: Record<RoleCode, { zh: string; en: string; permissions: Perm
   process_admin: {
     zh: '流程管理员',
     en: 'Process admin',
-    permissions: ['catalog.read', 'process.manage'],
+    permissions: ['catalog.read', 'process.manage', 'calendar.manage'],
   },
   system_admin: {
     zh: '系统管理员',
     en: 'System admin',
-    permissions: ['users.read', 'users.manage', 'organisations.manage'],
+    permissions: ['users.read', 'users.manage', 'organisations.manage', 'calendar.manage'],
   },
   security_admin: {
     zh: '安全管理员',

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import logger from '@adonisjs/core/services/logger'
+import env from '#start/env'
+import { dispatchMailOutbox } from '#services/notifications/mail_outbox'
 import { dispatchOutbox } from '#services/requests/outbox'
 import { syncOpenRequests } from '#services/requests/request_sync'
 import { createWorker, createWorkflowEngine, deployShippedProcesses } from '#workflow/engine'
@@ -20,6 +22,7 @@ class WorkflowRuntime {
   #recovered = 0
   #loop?: NodeJS.Timeout
   #pass?: Promise<void>
+  #timeoutsScannedAt = 0
 
   /** Running instances recovered from the database when this process's engine started. */
   get recovered() {
@@ -47,8 +50,9 @@ class WorkflowRuntime {
   }
 
   /*
-   * One background pass: start what the outbox holds, fire due timers and run topics, then
-   * keep request rows in step. A failing pass is logged and retried on the next one.
+   * One background pass: start what the outbox holds, fire due timers and run topics, keep
+   * request rows in step, apply task timeouts (every WORKFLOW_TIMEOUT_SCAN_SECONDS) and send
+   * queued e-mail. A failing pass is logged and retried on the next one.
    */
   async backgroundPass() {
     try {
@@ -56,9 +60,20 @@ class WorkflowRuntime {
       await dispatchOutbox(port)
       await this.settle(10)
       await syncOpenRequests(port)
+      await this.#scanTimeouts(port)
+      await dispatchMailOutbox()
     } catch (error) {
       logger.error({ err: error }, 'workflow background pass failed')
     }
+  }
+
+  async #scanTimeouts(port: WorkflowPort) {
+    const everyMs = (env.get('WORKFLOW_TIMEOUT_SCAN_SECONDS') ?? 30) * 1000
+    if (Date.now() - this.#timeoutsScannedAt < everyMs) return
+    this.#timeoutsScannedAt = Date.now()
+    // Imported on use: the scheduler's automatic decisions import this runtime.
+    const { TimeoutScheduler } = await import('#services/requests/timeout_scheduler')
+    await new TimeoutScheduler().runPass(port)
   }
 
   /** Repeats backgroundPass every `intervalMs`, never two passes at once. */

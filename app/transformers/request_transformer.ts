@@ -42,6 +42,8 @@ const TIMELINE_TYPES = new Set([
   'task_created',
   'task_completed',
   'task_cancelled',
+  // Timeout escalation (app/services/requests/timeout_actions.ts) offers the task to the head.
+  'task_candidates_added',
   'token_moved',
   'instance_completed',
   'instance_cancelled',

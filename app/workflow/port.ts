@@ -7,6 +7,7 @@ import type {
   LockedExternalTask,
   ProcessInstance,
   StartResult,
+  TaskCandidates,
   TaskQuery,
   TimerJob,
   Variables,
@@ -48,6 +49,8 @@ export interface WorkflowPort {
   delegate(taskId: string, userId: string, actor?: string): Promise<WorkflowTask>
   /** The delegate hands the task back to its owner; `variables` become process variables (Camunda). */
   resolve(taskId: string, variables: Variables, actor?: string): Promise<WorkflowTask>
+  /** Offers the open task to more users/groups (timeout escalation); Camunda: POST /task/{id}/identity-links. */
+  addCandidates(taskId: string, candidates: TaskCandidates, actor?: string): Promise<WorkflowTask>
   /** Throws TaskConflictException when `expectedVersion` is stale or the task is no longer open. */
   complete(
     taskId: string,

@@ -77,6 +77,13 @@ export interface TaskQuery {
   status?: TaskStatus
 }
 
+export interface TaskCandidates {
+  users?: string[]
+  groups?: string[]
+  /** Why, for the timeline (e.g. `timeout_escalation`). */
+  reason?: string
+}
+
 export interface HistoryEvent {
   id: number
   instanceId: string

@@ -13,7 +13,7 @@ export default defineTopic({
     return {
       variables: {
         round: (typeof task.variables.round === 'number' ? task.variables.round : 0) + 1,
-        roundDue: workingDaysFromNow(days),
+        roundDue: await workingDaysFromNow(days),
         providerGroup: `org:${providerOrg}:owner_reviewer`,
         providerHeadGroup: `org:${providerOrg}:head`,
       },

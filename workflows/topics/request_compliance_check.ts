@@ -64,7 +64,7 @@ export default defineTopic({
           group: `org:${org}:owner_reviewer`,
           datasets: datasets.filter((d) => d.ownerOrg === org).map((d) => d.code),
         })),
-        ownerReviewDue: workingDaysFromNow(datasets.some((d) => d.unpublished) ? 10 : 5),
+        ownerReviewDue: await workingDaysFromNow(datasets.some((d) => d.unpublished) ? 10 : 5),
         approvedDatasets: autoApprove ? datasets.map((d) => d.code) : [],
       },
     }

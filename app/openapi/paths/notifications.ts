@@ -11,6 +11,9 @@ const notification = {
         'request_decided',
         'request_withdrawn',
         'request_cancelled',
+        'task_due_soon',
+        'task_reminder',
+        'task_escalated',
       ],
     },
     title: { type: 'string', description: 'Chinese / English' },
@@ -28,7 +31,7 @@ export const notificationPaths: Paths = {
   '/api/v1/notifications': {
     get: {
       tags: ['notifications'],
-      summary: 'My notifications, newest first (in-app; no e-mail channel yet)',
+      summary: 'My notifications, newest first (in-app; also e-mailed when SMTP is configured)',
       security: authed,
       parameters: [
         ...page,

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import clock from '#services/clock'
 import type { NotificationKind } from '#models/notification'
+import { enqueueMails } from '#services/notifications/mail_outbox'
 
 /** A UTC timestamp string both drivers store as text the model reads back (a JS Date is a number in SQLite). */
 export function sqlNow() {
@@ -21,16 +22,18 @@ export interface NotificationEntry {
 }
 
 /*
- * In-app only: @adonisjs/mail is not installed, so there is no e-mail channel yet. Inserts skip
- * rows whose dedupe key exists (INSERT IGNORE on MariaDB, ON CONFLICT DO NOTHING on SQLite).
+ * In-app messages, plus a queued e-mail each when SMTP is configured (mail_outbox.ts). Inserts
+ * skip rows whose dedupe key exists (INSERT IGNORE on MariaDB, ON CONFLICT DO NOTHING on SQLite).
  */
 export async function sendNotifications(
   entries: NotificationEntry[],
   trx?: TransactionClientContract
-) {
+): Promise<void> {
   if (!entries.length) return
+  // The message and its queued e-mail commit together.
+  if (!trx) return db.transaction((own) => sendNotifications(entries, own))
   const now = sqlNow()
-  await (trx ?? db)
+  await trx
     .table('notifications')
     .insert(
       entries.map((e) => ({
@@ -48,4 +51,8 @@ export async function sendNotifications(
     )
     .onConflict('dedupe_key')
     .ignore()
+  await enqueueMails(
+    entries.map((e) => e.key),
+    trx
+  )
 }

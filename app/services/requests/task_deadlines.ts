@@ -1,12 +1,10 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import clock from '#services/clock'
-import { BusinessCalendar } from '#services/business_calendar'
+import { currentCalendar } from '#services/calendar/calendar_overrides'
 import { nodeConfig } from '#services/requests/node_config'
 import { sqlNow } from '#services/notifications/notifier'
 import type { WorkflowTask } from '#workflow/types'
-
-const calendar = new BusinessCalendar()
 
 export interface TaskDeadline {
   dueAt: string | null
@@ -32,10 +30,12 @@ export async function deadlinesOf(tasks: WorkflowTask[]): Promise<Map<string, Ta
   for (const row of rows) stored.set(row.task_id, Number(row.due_at_ms))
 
   const fresh = []
+  let calendar
   for (const task of tasks) {
     if (stored.has(task.id)) continue
     const { deadlineWorkingDays: days } = await nodeConfig(task.processKey, task.activityId)
     if (days === null) continue
+    calendar ??= await currentCalendar()
     const dueMs = calendar.addWorkingDays(DateTime.fromISO(task.createdAt), days).toMillis()
     stored.set(task.id, dueMs)
     fresh.push({

@@ -15,6 +15,7 @@ import type {
   DefinitionSummary,
   ProcessInstance,
   StartResult,
+  TaskCandidates,
   TaskQuery,
   Variables,
   WorkflowTask,
@@ -229,6 +230,26 @@ export class EmbeddedWorkflowEngine extends ExternalTasks implements WorkflowPor
     return resolved
   }
 
+  async addCandidates(taskId: string, candidates: TaskCandidates, actor?: string) {
+    const task = await this.getTask(taskId)
+    const users = (candidates.users ?? []).filter((u) => !task.candidateUsers.includes(u))
+    const groups = (candidates.groups ?? []).filter((g) => !task.candidateGroups.includes(g))
+    if (!users.length && !groups.length) return task
+    const rows = [
+      ...users.map((value) => ({ task_id: taskId, kind: 'user', value })),
+      ...groups.map((value) => ({ task_id: taskId, kind: 'group', value })),
+    ]
+    return this.reassign(
+      taskId,
+      {},
+      (q) => q,
+      'task_candidates_added',
+      actor,
+      { users, groups, reason: candidates.reason ?? null },
+      (trx) => trx.table('workflow_task_candidates').multiInsert(rows)
+    )
+  }
+
   async complete(taskId: string, variables: Variables, expectedVersion: number, actor?: string) {
     const task = await this.getTask(taskId)
     // As in Camunda, a delegated task must be resolved by its delegate before anyone completes it.
@@ -276,7 +297,8 @@ export class EmbeddedWorkflowEngine extends ExternalTasks implements WorkflowPor
     guard: (q: any) => any,
     event: string,
     actor: string | null | undefined,
-    data?: Variables
+    data?: Variables,
+    alsoInTransaction?: (trx: any) => Promise<unknown>
   ) {
     const task = await this.getTask(taskId)
     await db.transaction(async (trx) => {
@@ -284,6 +306,7 @@ export class EmbeddedWorkflowEngine extends ExternalTasks implements WorkflowPor
         trx.from('workflow_tasks').where({ id: taskId, status: 'open', version: task.version })
       ).update({ ...changes, version: task.version + 1 })
       if (affected(updated) !== 1) throw new TaskConflictException(taskId)
+      await alsoInTransaction?.(trx)
       await recordHistory(trx, task.instanceId, event, {
         activityId: task.activityId,
         taskId,

@@ -1,4 +1,4 @@
-import { BusinessCalendar } from '#services/business_calendar'
+import { currentCalendar } from '#services/calendar/calendar_overrides'
 import clock from '#services/clock'
 import type { TopicDefinition } from '#workflow/types'
 
@@ -16,10 +16,9 @@ export function defineTopic(
   }
 }
 
-const calendar = new BusinessCalendar()
-
-/** A deadline `days` working days from now (app clock), as an ISO instant for camunda:dueDate. */
-export function workingDaysFromNow(days: number): string {
+/** A deadline `days` working days from now (app clock, admin overrides applied), for camunda:dueDate. */
+export async function workingDaysFromNow(days: number): Promise<string> {
+  const calendar = await currentCalendar()
   return calendar.addWorkingDays(clock.now(), days).toUTC().toISO()!
 }
 
