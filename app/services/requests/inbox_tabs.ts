@@ -120,9 +120,11 @@ export async function todoTab(
     return true
   })
   const orgId = await orgIdOf(filters.applicantOrg)
-  const requests = await requestsByCode(items.map((i) => keyOf(i).businessKey))
-  if (filters.dataset || orgId !== null)
-    items = items.filter((i) => matchesRequest(requests.get(keyOf(i).businessKey), filters, orgId))
+  // The requests behind every task only when filtering on them; otherwise for the page shown.
+  const byRequest = filters.dataset || orgId !== null
+  let requests = byRequest ? await requestsByCode(items.map((i) => keyOf(i).businessKey)) : null
+  if (requests)
+    items = items.filter((i) => matchesRequest(requests!.get(keyOf(i).businessKey), filters, orgId))
   // Deadlines for the whole list only when filtering on them; otherwise for the page shown.
   const engineTasks = (list: TodoItem[]) => list.flatMap((i) => (i.kind === 'task' ? [i.task] : []))
   let deadlines = filters.overdue === undefined ? null : await deadlinesOf(engineTasks(items))
@@ -135,6 +137,7 @@ export async function todoTab(
   const perPage = filters.perPage ?? 20
   const slice = items.slice(((filters.page ?? 1) - 1) * perPage, (filters.page ?? 1) * perPage)
   deadlines ??= await deadlinesOf(engineTasks(slice))
+  requests ??= await requestsByCode(slice.map((i) => keyOf(i).businessKey))
   const rows = slice.map((i) =>
     i.kind === 'task'
       ? {
