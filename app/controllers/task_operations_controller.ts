@@ -3,6 +3,7 @@ import ReassignTask from '#actions/requests/reassign_task'
 import SignOff from '#actions/requests/sign_off'
 import CcRequest from '#actions/requests/cc_request'
 import WithdrawStep from '#actions/requests/withdraw_step'
+import CompleteTaskForm from '#actions/requests/complete_task_form'
 import { groupsOf } from '#services/requests/inbox'
 import { validateBody } from '#validators/strict'
 import {
@@ -11,11 +12,13 @@ import {
   HAND_OVER_FIELDS,
   RESOLVE_FIELDS,
   SIGNOFF_DECISION_FIELDS,
+  SUBMIT_FORM_FIELDS,
   addSignoffValidator,
   ccValidator,
   handOverValidator,
   resolveValidator,
   signoffDecisionValidator,
+  submitFormValidator,
 } from '#validators/inbox'
 import { transformTask } from '#transformers/request_transformer'
 import { actorFromContext } from '#services/audit/audit_log'
@@ -88,6 +91,20 @@ export default class TaskOperationsController {
       actorFromContext(ctx)
     )
     return { data: result }
+  }
+
+  /** 提交表单: steps whose work is a form (整改, 核验, 督办). */
+  async submit(ctx: HttpContext) {
+    const input = await validateBody(ctx, submitFormValidator, SUBMIT_FORM_FIELDS)
+    const user = ctx.auth.user!
+    await new CompleteTaskForm().handle(
+      user,
+      await groupsOf(user),
+      this.taskId(ctx),
+      input,
+      actorFromContext(ctx)
+    )
+    return ctx.response.noContent()
   }
 
   async withdraw(ctx: HttpContext) {

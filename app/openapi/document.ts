@@ -4,6 +4,7 @@ import { catalogPaths, catalogSchemas } from '#openapi/paths/catalog'
 import { publicDataPaths } from '#openapi/paths/public_data'
 import { requestPaths } from '#openapi/paths/requests'
 import { inboxPaths } from '#openapi/paths/inbox'
+import { qualityPaths } from '#openapi/paths/quality'
 import { processAdminPaths } from '#openapi/paths/process_admin'
 import { notificationPaths } from '#openapi/paths/notifications'
 import { calendarPaths } from '#openapi/paths/calendar'
@@ -28,6 +29,7 @@ export const openapiDocument = {
     ...publicDataPaths,
     ...requestPaths,
     ...inboxPaths,
+    ...qualityPaths,
     ...processAdminPaths,
     ...notificationPaths,
     ...calendarPaths,

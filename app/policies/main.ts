@@ -9,4 +9,5 @@ export const policies = {
   CatalogPolicy: () => import('#policies/catalog_policy'),
   ProcessAdminPolicy: () => import('#policies/process_admin_policy'),
   CalendarPolicy: () => import('#policies/calendar_policy'),
+  QualityCasePolicy: () => import('#policies/quality_case_policy'),
 }

@@ -67,3 +67,11 @@ const ccFields = {
 }
 export const CC_FIELDS = Object.keys(ccFields)
 export const ccValidator = vine.create(vine.object(ccFields))
+
+/** 提交表单: the values of the step's form key, checked against forms/<key>.json in the action. */
+const submitFields = {
+  values: vine.record(vine.any()),
+  version: vine.number().withoutDecimals().min(0),
+}
+export const SUBMIT_FORM_FIELDS = Object.keys(submitFields)
+export const submitFormValidator = vine.create(vine.object(submitFields))

@@ -62,6 +62,7 @@ router
       .as('inbox.signoffs.decide')
       .where('signoffId', router.matchers.number())
     router.post('/inbox/tasks/:id/cc', [ops, 'cc']).as('inbox.tasks.cc')
+    router.post('/inbox/tasks/:id/submit', [ops, 'submit']).as('inbox.tasks.submit')
     router.post('/inbox/tasks/:id/withdraw', [ops, 'withdraw']).as('inbox.tasks.withdraw')
   })
   .prefix('/api/v1')

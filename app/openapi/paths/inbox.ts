@@ -259,6 +259,23 @@ export const inboxPaths: Paths = {
     ),
     { 200: dataOf({ type: 'object' }) }
   ),
+  '/api/v1/inbox/tasks/{id}/submit': taskOp(
+    '提交表单: complete a form step (整改, 核验, 督办) with the values of its form key',
+    body(
+      {
+        values: {
+          type: 'object',
+          description: 'checked against forms/<formKey>.json: required, types, limits, enums',
+          examples: [
+            { actionsTaken: '补录缺失数据', evidence: ['补录记录.xlsx'], measuredScore: 96 },
+          ],
+        },
+        version,
+      },
+      ['values', 'version']
+    ),
+    { 204: { description: 'Completed' } }
+  ),
   '/api/v1/inbox/tasks/{id}/withdraw': {
     post: {
       tags: ['inbox'],

@@ -20,6 +20,7 @@ export const REQUEST_ACTIONS = [
   'withdraw_step',
   'amend',
   'fallback',
+  'submit',
 ] as const
 export type RequestAction = (typeof REQUEST_ACTIONS)[number]
 
@@ -34,6 +35,7 @@ export const DONE_ACTIONS: RequestAction[] = [
   'signoff_approve',
   'signoff_reject',
   'amend',
+  'submit',
 ]
 
 export interface ActionEntry {

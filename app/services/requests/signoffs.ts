@@ -4,6 +4,8 @@ import clock from '#services/clock'
 import DataRequest from '#models/data_request'
 import workflowRuntime from '#services/workflow_runtime'
 import { syncRequest } from '#services/requests/request_sync'
+import QualityCase from '#models/quality_case'
+import { syncQualityCase } from '#services/quality/case_sync'
 import type { WorkflowPort } from '#workflow/port'
 import type { Variables, WorkflowTask } from '#workflow/types'
 
@@ -146,9 +148,11 @@ export async function releaseHeld(
   return true
 }
 
-/** After any decision: run what the engine can do now and bring the request row up to date. */
+/** After any decision: run what the engine can do now and bring the request or case row up to date. */
 export async function finishStep(port: WorkflowPort, businessKey: string) {
   await workflowRuntime.settle()
   const request = await DataRequest.findBy('code', businessKey)
   if (request) await syncRequest(port, request)
+  const qc = request ? null : await QualityCase.findBy('code', businessKey)
+  if (qc) await syncQualityCase(port, qc)
 }
