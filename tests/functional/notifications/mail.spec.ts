@@ -106,6 +106,23 @@ test.group('E-mail / configured (MAIL_MAILER=smtp)', (group) => {
     assert.lengthOf(fake.messages.sent(), 1)
   })
 
+  test("the background loop's pass reminds and mails, as the web server runs it", async ({
+    client,
+    assert,
+  }) => {
+    const { messages } = mail.fake()
+    travelTo('2026-03-02T10:00:00')
+    ;(await as(client, 'applicant').post('/api/v1/requests', form(['T-AIR-COND']))).assertStatus(
+      201
+    )
+    travelTo('2026-03-06T09:00:00')
+    await workflowRuntime.backgroundPass()
+    const [reminder] = await as(client, 'deptreviewer').notifications('task_reminder')
+    assert.include(reminder.title, '第 1/2 次提醒')
+    messages.assertSent((m) => m.toJSON().message.subject!.includes('第 1/2 次提醒'))
+    assert.lengthOf(messages.sent(), 2, 'the new task and the reminder')
+  })
+
   test('users without an address get in-app messages only', async ({ client, assert }) => {
     mail.fake()
     await db.from('users').where('username', 'deptreviewer').update({ email: null })
