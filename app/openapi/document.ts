@@ -6,6 +6,7 @@ import { requestPaths } from '#openapi/paths/requests'
 import { processAdminPaths } from '#openapi/paths/process_admin'
 import { notificationPaths } from '#openapi/paths/notifications'
 import { calendarPaths } from '#openapi/paths/calendar'
+import { mailOutboxPaths } from '#openapi/paths/mail_outbox'
 
 /*
  * The OpenAPI 3.1 document served at /api/openapi.json. Each domain keeps its paths in
@@ -29,6 +30,7 @@ export const openapiDocument = {
     ...processAdminPaths,
     ...notificationPaths,
     ...calendarPaths,
+    ...mailOutboxPaths,
   },
   components: { ...components, schemas: { ...components.schemas, ...catalogSchemas } },
 }
