@@ -12,6 +12,7 @@ import '#start/routes/process_admin'
 import '#start/routes/notifications'
 import '#start/routes/calendar'
 import '#start/routes/quality'
+import '#start/routes/mail_outbox'
 
 const SpaController = () => import('#controllers/spa_controller')
 

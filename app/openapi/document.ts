@@ -8,6 +8,7 @@ import { qualityPaths } from '#openapi/paths/quality'
 import { processAdminPaths } from '#openapi/paths/process_admin'
 import { notificationPaths } from '#openapi/paths/notifications'
 import { calendarPaths } from '#openapi/paths/calendar'
+import { mailOutboxPaths } from '#openapi/paths/mail_outbox'
 
 /*
  * The OpenAPI 3.1 document served at /api/openapi.json. Each domain keeps its paths in
@@ -33,6 +34,7 @@ export const openapiDocument = {
     ...processAdminPaths,
     ...notificationPaths,
     ...calendarPaths,
+    ...mailOutboxPaths,
   },
   components: { ...components, schemas: { ...components.schemas, ...catalogSchemas } },
 }

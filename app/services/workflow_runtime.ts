@@ -96,6 +96,7 @@ class WorkflowRuntime {
     this.#port = undefined
     this.#worker = undefined
     this.#ready = undefined
+    this.#timeoutsScannedAt = 0
   }
 
   private ensureReady() {

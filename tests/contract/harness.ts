@@ -105,3 +105,16 @@ export async function historyTypes(port: WorkflowPort, instanceId: string) {
     (event) => `${event.type}${event.activityId ? ':' + event.activityId : ''}`
   )
 }
+
+/** A data request of one conditional dataset from an internal applicant, waiting at its dept review. */
+export async function atDeptReview(h: Harness) {
+  const key = newKey()
+  const { instance } = await h.port.startByKey(
+    'data_request',
+    key,
+    requestVariables([dataset('DS-1')])
+  )
+  await h.settle()
+  const [task] = await openTasks(h.port, key, 'dept_review')
+  return { key, instance, task }
+}

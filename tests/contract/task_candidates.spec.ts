@@ -1,14 +1,7 @@
 import { test } from '@japa/runner'
 import clock from '#services/clock'
 import { TaskConflictException } from '#workflow/port'
-import {
-  createHarness,
-  dataset,
-  historyTypes,
-  newKey,
-  openTasks,
-  requestVariables,
-} from './harness.js'
+import { atDeptReview, createHarness, historyTypes } from './harness.js'
 
 test.group('contract: adding candidates (timeout escalation)', (group) => {
   group.each.teardown(() => clock.reset())
@@ -17,11 +10,7 @@ test.group('contract: adding candidates (timeout escalation)', (group) => {
     assert,
   }) => {
     const h = await createHarness()
-    const key = newKey()
-    const vars = requestVariables([dataset('DS-1')])
-    const { instance } = await h.port.startByKey('data_request', key, vars)
-    await h.settle()
-    const [task] = await openTasks(h.port, key)
+    const { instance, task } = await atDeptReview(h)
     assert.deepEqual(task.candidateGroups, ['org:APP-ORG:head'])
 
     const escalated = await h.port.addCandidates(
