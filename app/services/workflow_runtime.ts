@@ -4,6 +4,7 @@ import env from '#start/env'
 import { dispatchMailOutbox } from '#services/notifications/mail_outbox'
 import { dispatchOutbox } from '#services/requests/outbox'
 import { syncOpenRequests } from '#services/requests/request_sync'
+import { syncOpenQualityCases } from '#services/quality/case_sync'
 import { createWorker, createWorkflowEngine, deployShippedProcesses } from '#workflow/engine'
 import { EmbeddedWorkflowEngine } from '#workflow/embedded/embedded_engine'
 import type { WorkflowPort } from '#workflow/port'
@@ -60,6 +61,7 @@ class WorkflowRuntime {
       await dispatchOutbox(port)
       await this.settle(10)
       await syncOpenRequests(port)
+      await syncOpenQualityCases(port)
       await this.#scanTimeouts(port)
       await dispatchMailOutbox()
     } catch (error) {

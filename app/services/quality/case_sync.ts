@@ -50,3 +50,11 @@ export async function syncQualityCase(port: WorkflowPort, qc: QualityCase) {
   await qc.save()
   return qc
 }
+
+/** The background loop keeps open cases in step (the overdue timer fires without anyone calling). */
+export async function syncOpenQualityCases(port: WorkflowPort, limit = 200) {
+  const { default: QualityCase } = await import('#models/quality_case')
+  const open = await QualityCase.query().whereNot('status', 'closed').orderBy('id').limit(limit)
+  for (const qc of open) await syncQualityCase(port, qc)
+  return open.length
+}

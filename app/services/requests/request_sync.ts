@@ -68,13 +68,28 @@ export async function syncRequest(port: WorkflowPort, request: DataRequest): Pro
   return request
 }
 
-/** Keeps every unfinished request in step (the server's background loop). */
+let requestCursor = 0
+
+/**
+ * Keeps every unfinished request in step (the server's background loop), `limit` per pass in id
+ * order from where the last pass stopped, so with many open requests every one gets its turn.
+ */
 export async function syncOpenRequests(port: WorkflowPort, limit = 200) {
   const { default: DataRequest } = await import('#models/data_request')
-  const open = await DataRequest.query()
-    .whereIn('status', ['submitted', 'in_review', 'returned'])
-    .orderBy('updatedAt', 'asc')
-    .limit(limit)
+  const page = () =>
+    DataRequest.query()
+      .whereIn('status', ['submitted', 'in_review', 'returned'])
+      .where('id', '>', requestCursor)
+      .orderBy('id', 'asc')
+      .limit(limit)
+  let open = await page()
+  if (open.length < limit && requestCursor > 0) {
+    requestCursor = 0
+    const seen = new Set(open.map((r) => r.id))
+    const wrapped = await page()
+    open = [...open, ...wrapped.filter((r) => !seen.has(r.id))].slice(0, limit)
+  }
+  requestCursor = open.length ? open[open.length - 1].id : 0
   for (const request of open) await syncRequest(port, request)
   return open.length
 }

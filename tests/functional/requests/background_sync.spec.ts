@@ -1,0 +1,34 @@
+import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
+import DataRequest from '#models/data_request'
+import workflowRuntime from '#services/workflow_runtime'
+import { syncOpenRequests } from '#services/requests/request_sync'
+import { isolate } from '#tests/helpers'
+import { catalog, form } from './fixtures.js'
+import { asUser } from './http.js'
+
+test.group('Requests / the background loop keeps every open request in step', (group) => {
+  isolate(group)
+  group.each.setup(async () => {
+    workflowRuntime.reset()
+    await catalog()
+  })
+
+  test('requests already in step do not starve the others', async ({ client, assert }) => {
+    const codes: string[] = []
+    for (const purpose of ['一', '二', '三']) {
+      const response = await asUser(client, 'applicant').submit(form(['T-AIR-COND'], { purpose }))
+      codes.push(response.body().data.code)
+    }
+    // The first two are in step and look oldest; the third fell behind (its row says submitted).
+    const old = DateTime.now().minus({ days: 1 })
+    await DataRequest.query().whereIn('code', codes.slice(0, 2)).update({ updatedAt: old.toSQL() })
+    await DataRequest.query().where('code', codes[2]).update({ status: 'submitted' })
+
+    const port = await workflowRuntime.port()
+    await syncOpenRequests(port, 2)
+    await syncOpenRequests(port, 2)
+    const third = await DataRequest.findByOrFail('code', codes[2])
+    assert.equal(third.status, 'in_review')
+  })
+})
