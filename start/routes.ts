@@ -10,6 +10,7 @@ import '#start/routes/public_data'
 import '#start/routes/requests'
 import '#start/routes/process_admin'
 import '#start/routes/notifications'
+import '#start/routes/delivery'
 
 const SpaController = () => import('#controllers/spa_controller')
 

@@ -5,6 +5,7 @@ import { publicDataPaths } from '#openapi/paths/public_data'
 import { requestPaths } from '#openapi/paths/requests'
 import { processAdminPaths } from '#openapi/paths/process_admin'
 import { notificationPaths } from '#openapi/paths/notifications'
+import { deliveryPaths, deliverySecuritySchemes } from '#openapi/paths/delivery'
 
 /*
  * The OpenAPI 3.1 document served at /api/openapi.json. Each domain keeps its paths in
@@ -27,6 +28,11 @@ export const openapiDocument = {
     ...requestPaths,
     ...processAdminPaths,
     ...notificationPaths,
+    ...deliveryPaths,
   },
-  components: { ...components, schemas: { ...components.schemas, ...catalogSchemas } },
+  components: {
+    ...components,
+    securitySchemes: { ...components.securitySchemes, ...deliverySecuritySchemes },
+    schemas: { ...components.schemas, ...catalogSchemas },
+  },
 }

@@ -8,4 +8,6 @@ export const policies = {
   DataRequestPolicy: () => import('#policies/data_request_policy'),
   CatalogPolicy: () => import('#policies/catalog_policy'),
   ProcessAdminPolicy: () => import('#policies/process_admin_policy'),
+  GrantPolicy: () => import('#policies/grant_policy'),
+  UsagePolicy: () => import('#policies/usage_policy'),
 }
