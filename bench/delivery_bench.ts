@@ -2,13 +2,15 @@
  * Data API streaming (BENCHMARKS.md): rows/s of a 1 000 000-row scoped query through
  * GET /api/v1/data/:code/records as JSON and CSV, against the raw mysql2 stream of the same SQL
  * in the same run, and the server's peak RSS while it streams.
- *   npm run bench delivery      # MariaDB/MySQL, database DELIVERY_BENCH_DATABASE (ecoshare_delivery)
+ *   npm run bench delivery                       # MariaDB/MySQL, database DELIVERY_BENCH_DATABASE (ecoshare_delivery)
+ *   DB_CONNECTION=sqlite npm run bench delivery  # SQLite, tmp/bench-delivery.sqlite3 (raw = better-sqlite3 iterate)
  * The table gets 1 200 000 rows; the grant's row scope (one district) selects 1 000 000 of them.
  * Target: ≥ 0.5 × raw, RSS flat (≤ 200 MB) however many rows.
  */
 import http from 'node:http'
 import { readFileSync } from 'node:fs'
 import { spawn, spawnSync } from 'node:child_process'
+import { createRequire } from 'node:module'
 import { loadavg } from 'node:os'
 import { bootApp, runAce } from './support/app.js'
 import { waitFor } from './support/http_load.js'
@@ -19,9 +21,12 @@ const STATIONS_IN = 100
 const STATIONS_OUT = 20
 const HOURS = Math.ceil(IN_SCOPE / STATIONS_IN)
 const PORT = Number(process.env.DELIVERY_BENCH_PORT ?? 3391)
-process.env.DB_CONNECTION = 'mysql'
+const dbKind = process.env.DB_CONNECTION === 'sqlite' ? 'sqlite' : 'mysql'
+process.env.DB_CONNECTION = dbKind
 // The bench drops and refills its database.
 process.env.DB_DATABASE = process.env.DELIVERY_BENCH_DATABASE ?? 'ecoshare_delivery'
+process.env.SQLITE_FILE = process.env.DELIVERY_BENCH_SQLITE ?? 'tmp/bench-delivery.sqlite3'
+const SqliteDatabase = createRequire(import.meta.url)('better-sqlite3')
 process.env.GRANT_ROWS_PER_DAY = '1000000000'
 process.env.LOG_LEVEL ??= 'warn'
 
@@ -31,11 +36,50 @@ const config = {
   user: process.env.DB_USER ?? 'root',
   password: process.env.DB_PASSWORD ?? '',
 }
-const admin = mysql.createConnection(config).promise()
-await admin.query(
-  `CREATE DATABASE IF NOT EXISTS \`${process.env.DB_DATABASE}\` CHARACTER SET utf8mb4`
-)
-await admin.end()
+if (dbKind === 'mysql') {
+  const admin = mysql.createConnection(config).promise()
+  await admin.query(
+    `CREATE DATABASE IF NOT EXISTS \`${process.env.DB_DATABASE}\` CHARACTER SET utf8mb4`
+  )
+  await admin.end()
+}
+
+const COLUMNS =
+  'station_code, observed_at, district_code, pm25, pm10, so2, no2, co, o3, o3_8h, aqi, aqi_level, primary_pollutant, classification_level, sharing_scope, label_updated_at'
+
+/** Multi-row inserts straight to the driver, as the demo generator does. */
+async function writer() {
+  if (dbKind === 'mysql') {
+    const raw = mysql.createConnection({ ...config, database: process.env.DB_DATABASE }).promise()
+    return {
+      insert: async (values: unknown[][]) => {
+        await raw.query(`INSERT INTO air_quality_hourly (${COLUMNS}) VALUES ?`, [values])
+      },
+      end: () => raw.end(),
+    }
+  }
+  const file = new SqliteDatabase(app.makePath(process.env.SQLITE_FILE!))
+  file.pragma('journal_mode = WAL')
+  const row = `(${COLUMNS.split(',')
+    .map(() => '?')
+    .join(',')})`
+  return {
+    insert: async (values: unknown[][]) => {
+      const insert = file.transaction(() => {
+        for (let i = 0; i < values.length; i += 500) {
+          const chunk = values.slice(i, i + 500)
+          file
+            .prepare(
+              `INSERT INTO air_quality_hourly (${COLUMNS}) VALUES ${chunk.map(() => row).join(',')}`
+            )
+            .run(...chunk.flat())
+        }
+      })
+      insert()
+    },
+    end: async () => file.close(),
+  }
+}
 
 const app = await bootApp()
 const { default: db } = await import('@adonisjs/lucid/services/db')
@@ -48,7 +92,7 @@ async function fill() {
   const { toDatasetDefinition } = await import('#services/stores/store_definition')
   const { STORE_DATASETS } = await import('#database/data/datasets/index')
   await upsertDataset(toDatasetDefinition(STORE_DATASETS.find((d) => d.code === 'EQ-AIR-002')!))
-  const raw = mysql.createConnection({ ...config, database: process.env.DB_DATABASE }).promise()
+  const raw = await writer()
   const start = Date.UTC(2025, 0, 1)
   const started = nowMs()
   for (let s = 0; s < STATIONS_IN + STATIONS_OUT; s++) {
@@ -77,10 +121,7 @@ async function fill() {
           '2026-01-01 00:00:00',
         ])
       }
-      await raw.query(
-        'INSERT INTO air_quality_hourly (station_code, observed_at, district_code, pm25, pm10, so2, no2, co, o3, o3_8h, aqi, aqi_level, primary_pollutant, classification_level, sharing_scope, label_updated_at) VALUES ?',
-        [values]
-      )
+      await raw.insert(values)
     }
   }
   await raw.end()
@@ -150,6 +191,14 @@ async function sameSql(grantId: number) {
 }
 
 function rawStream(sql: string, bindings: readonly unknown[]) {
+  if (dbKind === 'sqlite') {
+    const reader = new SqliteDatabase(app.makePath(process.env.SQLITE_FILE!), { readonly: true })
+    const started = nowMs()
+    let rows = 0
+    for (const row of reader.prepare(sql).iterate(...bindings)) if (row) rows++
+    reader.close()
+    return Promise.resolve({ rows, seconds: (nowMs() - started) / 1000 })
+  }
   return new Promise<{ rows: number; seconds: number }>((resolve, reject) => {
     const connection = mysql.createConnection({ ...config, database: process.env.DB_DATABASE })
     const started = nowMs()
@@ -205,7 +254,7 @@ function viaApi(secret: string, format: 'json' | 'csv', rows: number, pid: numbe
 }
 
 const loadBefore = loadavg()
-console.log(`delivery bench: ${IN_SCOPE} scoped rows on MariaDB/MySQL`)
+console.log(`delivery bench: ${IN_SCOPE} scoped rows on ${dbKind}`)
 await fill()
 const { secret, grantId } = await grantAndKey()
 const { sql, bindings } = await sameSql(grantId)
@@ -240,6 +289,8 @@ const rawRate = Math.round(
   (rate(raw.rows, raw.seconds) + rate(rawAgain.rows, rawAgain.seconds)) / 2
 )
 const result = {
+  raw_driver:
+    dbKind === 'mysql' ? 'mysql2 query stream' : 'better-sqlite3 iterate (read-only connection)',
   measuredAt: new Date().toISOString(),
   rows: IN_SCOPE,
   tableRows: (STATIONS_IN + STATIONS_OUT) * HOURS,
@@ -274,5 +325,5 @@ console.log(
 console.log(
   `  server RSS idle ${idleRss} MB, peak at 100k rows ${small.peakRssMb} MB, at 1M rows ${result.memory.peakRss1MRowsMb} MB`
 )
-writeResult('delivery', result)
+writeResult(`delivery_${dbKind}`, { database: dbKind, ...result })
 process.exit(0)
