@@ -27,13 +27,11 @@ export default class GrantsController {
     const query = Grant.query().preload('datasets').orderBy('id', 'desc')
     if (view === 'mine') query.where('applicantId', user.id)
     else if (view === 'owned') {
-      if (!user.roles.includes('owner_reviewer'))
-        return ctx.bouncer.with(GrantPolicy).authorize('manage', new Grant())
+      await ctx.bouncer.with(GrantPolicy).authorize('listOwned')
       query.whereIn('id', (q) =>
         q.from('grant_datasets').where('owner_org_id', user.organisationId).select('grant_id')
       )
-    } else if (!user.roles.includes('security_officer') && !user.hasPermission('audit.read'))
-      return ctx.bouncer.with(GrantPolicy).authorize('manage', new Grant())
+    } else await ctx.bouncer.with(GrantPolicy).authorize('listAll')
     if (filters.status) query.where('status', filters.status)
     const page = await query.paginate(filters.page ?? 1, filters.perPage ?? 20)
     const now = clock.now()

@@ -29,6 +29,15 @@ export default class GrantPolicy extends BasePolicy {
     return ownsDatasetOf(actor, grant) || actor.roles.includes('security_officer')
   }
 
+  /** "Grants of my datasets": reviewers of a provider organisation. */
+  listOwned(actor: User) {
+    return actor.roles.includes('owner_reviewer')
+  }
+
+  listAll(actor: User) {
+    return actor.roles.includes('security_officer') || actor.hasPermission('audit.read')
+  }
+
   /** Keys are issued by the applicant for their own grants only (checked again in the action). */
   issueKeys(actor: User) {
     return actor.hasPermission('request.create')

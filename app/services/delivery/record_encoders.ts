@@ -66,20 +66,23 @@ function jsonRow(fields: StoreField[]) {
 }
 
 const FORMULA = /^[=+\-@\t\r]/
+const SPECIAL = /^[=+\-@\t\r]|[",\r\n]/
 
 /** RFC 4180 quoting; text starting like a formula is prefixed so Excel shows it as text. */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return ''
   let text = String(value)
-  if (typeof value === 'string' && FORMULA.test(text)) text = `'${text}`
+  if (typeof value !== 'string' || !SPECIAL.test(text)) return text
+  if (FORMULA.test(text)) text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
 function csvRow(fields: StoreField[]) {
+  // Numbers, dates and times we format ourselves never need quoting; text from the store may.
   const parts = fields.map((field) => ({
     name: field.name,
     text: textOf(field),
-    quoted: QUOTED.has(field.type),
+    quoted: field.type === 'string',
   }))
   return (row: Row) => {
     let out = ''
