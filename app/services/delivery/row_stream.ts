@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 
 type Row = Record<string, unknown>
@@ -18,7 +19,7 @@ export async function* rowBatches(
   const knexQuery = builder.knexQuery as any
   const client = knexQuery.client
   if (client.driverName !== 'better-sqlite3') {
-    yield* batches(knexQuery.stream({ highWaterMark: BATCH }))
+    yield* streamBatches(knexQuery.stream({ highWaterMark: BATCH }))
     return
   }
   const { sql, bindings } = native
@@ -34,20 +35,56 @@ export async function* rowBatches(
   const reader = new client.driver(client.config.connection.filename, { readonly: true })
   try {
     reader.pragma('busy_timeout = 5000')
-    yield* batches(reader.prepare(sql).iterate(...params) as Iterable<Row>)
+    yield* iteratorBatches(reader.prepare(sql).iterate(...params) as Iterable<Row>)
   } finally {
     reader.close()
   }
 }
 
-async function* batches(source: AsyncIterable<Row> | Iterable<Row>): AsyncGenerator<Row[]> {
-  let batch: Row[] = []
-  for await (const row of source) {
-    batch.push(row)
-    if (batch.length >= BATCH) {
-      yield batch
-      batch = []
+/** Rows of a synchronous iterator, pulled 500 at a time without a promise per row. */
+async function* iteratorBatches(rows: Iterable<Row>): AsyncGenerator<Row[]> {
+  const iterator = rows[Symbol.iterator]()
+  try {
+    for (;;) {
+      const batch: Row[] = []
+      let next: IteratorResult<Row>
+      while (batch.length < BATCH && !(next = iterator.next()).done) batch.push(next.value)
+      if (batch.length > 0) yield batch
+      if (batch.length < BATCH) return
     }
+  } finally {
+    // Ends the statement when the client went away mid-stream.
+    iterator.return?.()
   }
-  if (batch.length > 0) yield batch
+}
+
+/** Rows of a readable stream: whatever is buffered is taken at once, then wait for more. */
+async function* streamBatches(stream: Readable): AsyncGenerator<Row[]> {
+  let failure: Error | null = null
+  let ended = false
+  let wake: (() => void) | null = null
+  const notify = () => {
+    const resolve = wake
+    wake = null
+    resolve?.()
+  }
+  stream.on('readable', notify)
+  stream.on('end', () => ((ended = true), notify()))
+  stream.on('error', (error: Error) => ((failure = error), notify()))
+  try {
+    for (;;) {
+      if (failure) throw failure
+      const batch: Row[] = []
+      let row: Row | null
+      while (batch.length < BATCH && (row = stream.read()) !== null) batch.push(row)
+      if (batch.length > 0) {
+        yield batch
+        continue
+      }
+      if (ended) return
+      await new Promise<void>((resolve) => (wake = resolve))
+    }
+  } finally {
+    stream.destroy()
+  }
 }
