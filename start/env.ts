@@ -28,6 +28,9 @@ export default await Env.create(new URL('../', import.meta.url), {
   AUDIT_HASH: Env.schema.enum.optional(['sha256', 'sm3'] as const),
   BODY_LIMIT: Env.schema.string.optional(),
   PUBLIC_RATE_LIMIT: Env.schema.number.optional(),
+  // Default quota of a new grant (issue #6): rows per day and data calls per minute.
+  GRANT_ROWS_PER_DAY: Env.schema.number.optional(),
+  GRANT_CALLS_PER_MINUTE: Env.schema.number.optional(),
   CORS_ORIGIN: Env.schema.string.optional(),
   WORKFLOW_ENGINE: Env.schema.enum.optional(['embedded'] as const),
   WORKFLOW_TIMEOUT_SCAN_SECONDS: Env.schema.number.optional(),

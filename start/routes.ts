@@ -13,6 +13,7 @@ import '#start/routes/notifications'
 import '#start/routes/calendar'
 import '#start/routes/quality'
 import '#start/routes/mail_outbox'
+import '#start/routes/delivery'
 
 const SpaController = () => import('#controllers/spa_controller')
 

@@ -9,6 +9,7 @@ import { processAdminPaths } from '#openapi/paths/process_admin'
 import { notificationPaths } from '#openapi/paths/notifications'
 import { calendarPaths } from '#openapi/paths/calendar'
 import { mailOutboxPaths } from '#openapi/paths/mail_outbox'
+import { deliveryPaths, deliverySecuritySchemes } from '#openapi/paths/delivery'
 
 /*
  * The OpenAPI 3.1 document served at /api/openapi.json. Each domain keeps its paths in
@@ -35,6 +36,11 @@ export const openapiDocument = {
     ...notificationPaths,
     ...calendarPaths,
     ...mailOutboxPaths,
+    ...deliveryPaths,
   },
-  components: { ...components, schemas: { ...components.schemas, ...catalogSchemas } },
+  components: {
+    ...components,
+    securitySchemes: { ...components.securitySchemes, ...deliverySecuritySchemes },
+    schemas: { ...components.schemas, ...catalogSchemas },
+  },
 }

@@ -10,4 +10,6 @@ export const policies = {
   ProcessAdminPolicy: () => import('#policies/process_admin_policy'),
   CalendarPolicy: () => import('#policies/calendar_policy'),
   QualityCasePolicy: () => import('#policies/quality_case_policy'),
+  GrantPolicy: () => import('#policies/grant_policy'),
+  UsagePolicy: () => import('#policies/usage_policy'),
 }

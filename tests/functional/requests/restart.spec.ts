@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import workflowRuntime from '#services/workflow_runtime'
 import clock from '#services/clock'
 import { sideEffects } from '#workflow/tasks/side_effects'
-import { isolate } from '#tests/helpers'
+import { auditRows, isolate } from '#tests/helpers'
 import { catalog, form } from './fixtures.js'
 import { asUser } from './http.js'
 
@@ -92,12 +92,26 @@ test.group('Requests / restart of the app’s engine', (group) => {
     assert.lengthOf(grants, grantsBefore + 3, 'one grant per request, none twice')
 
     // The expiry timer set before the first restart still fires once, after another restart.
+    const grantRows = () =>
+      db.from('grants').whereIn(
+        'code',
+        codes.map((c) => `grant-${c}`)
+      )
+    assert.deepEqual(
+      (await grantRows()).map((g: any) => g.status),
+      ['active', 'active', 'active', 'active']
+    )
     workflowRuntime.reset()
     clock.travel({ days: 25 })
     await workflowRuntime.settle()
-    assert.lengthOf(await ours('grant_revocation'), 1)
     await workflowRuntime.settle()
-    assert.lengthOf(await ours('grant_revocation'), 1)
+    const expired = (await grantRows()).filter((g: any) => g.status === 'expired')
+    assert.deepEqual(
+      expired.map((g: any) => g.code),
+      [`grant-${granted}`],
+      'only the 20-day grant expired, once'
+    )
+    assert.lengthOf(await auditRows('grant.expire'), 1)
     const after = await counts(codes)
     assert.equal(after.openTasks, 0)
     assert.equal(after.instances, before.instances + 3, 'three more sharing grants, no duplicates')

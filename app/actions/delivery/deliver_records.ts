@@ -1,0 +1,152 @@
+import { Readable } from 'node:stream'
+import type { HttpContext } from '@adonisjs/core/http'
+import Dataset from '#models/dataset'
+import clock from '#services/clock'
+import { STORE_DATASETS } from '#database/data/datasets/index'
+import type { StoreDataset } from '#services/stores/store_definition'
+import { authenticateKey } from '#services/delivery/key_auth'
+import { redactQuery } from '#services/delivery/api_key_secret'
+import { checkFields, checkQuota, grantFor } from '#services/delivery/grant_access'
+import { parseDataQuery } from '#services/delivery/data_query'
+import { decodeCursor, encodeCursor, queryFingerprint, storeValue } from '#services/delivery/cursor'
+import { scopedQuery, selectedColumns } from '#services/delivery/scoped_query'
+import { rowBatches } from '#services/delivery/row_stream'
+import { encoderFor } from '#services/delivery/record_encoders'
+import { recordUsage, type UsageEntry } from '#services/delivery/usage_log'
+import AppException from '#exceptions/app_exception'
+import InvalidFilterException from '#exceptions/invalid_filter_exception'
+import { QuotaExceededException } from '#exceptions/delivery_exceptions'
+
+/*
+ * One data API call: key → grant (status, mode, fields, quota) → scoped SQL → rows streamed
+ * in the asked format. Every call leaves one usage row, refused ones too; a streamed call
+ * writes its row before the last bytes leave, so the client never outruns its own trail.
+ */
+export default class DeliverRecords {
+  async handle(ctx: HttpContext, datasetCode: string) {
+    const started = performance.now()
+    const usage: UsageEntry = {
+      userId: null,
+      organisationId: null,
+      apiKeyId: null,
+      grantId: null,
+      datasetCode: datasetCode.slice(0, 64),
+      mode: 'api',
+      format: null,
+      filter: null,
+      rows: 0,
+      bytes: 0,
+      durationMs: 0,
+      purpose: null,
+      status: 200,
+      result: 'success',
+      errorCode: null,
+      ip: ctx.request.ip(),
+    }
+    try {
+      return await this.prepare(ctx, datasetCode, usage, started)
+    } catch (error) {
+      const status =
+        error instanceof AppException ? error.status : Number((error as any)?.status) || 500
+      if (error instanceof QuotaExceededException)
+        ctx.response.header('Retry-After', String(error.retryAfterSeconds))
+      await recordUsage({
+        ...usage,
+        status,
+        result: status >= 500 ? 'error' : 'denied',
+        errorCode: String((error as any)?.code ?? 'E_INTERNAL').slice(0, 40),
+        durationMs: performance.now() - started,
+      })
+      throw error
+    }
+  }
+
+  private async prepare(ctx: HttpContext, code: string, usage: UsageEntry, started: number) {
+    usage.filter = redactQuery(ctx.request.qs())
+    const key = await authenticateKey(ctx)
+    const user = { userId: key.userId, apiKeyId: key.id }
+    Object.assign(usage, user)
+    const dataset = await findDataset(code)
+    usage.datasetCode = dataset.code
+    const access = grantFor(key, dataset.code, 'api')
+    Object.assign(usage, {
+      grantId: access.grant.id,
+      organisationId: access.grant.applicantOrgId,
+      purpose: access.grant.purpose,
+    })
+    const query = parseDataQuery(dataset, ctx.request.qs())
+    usage.format = query.format
+    checkFields(access, query.touched)
+    const remaining = await checkQuota(access.grant)
+    const fingerprint = queryFingerprint(dataset.code, access.grant.id, query)
+    const after = query.cursor ? decodeCursor(query.cursor, fingerprint) : null
+    if (after && after.length !== query.sort.length)
+      throw new InvalidFilterException([{ field: 'cursor', rule: 'tampered' }])
+
+    const { output, read } = selectedColumns(query, access.grantDataset, dataset)
+    const limit = Math.min(query.limit, remaining)
+    const builder = scopedQuery(dataset, access, query, read, after, limit)
+    const fields = output.map((name) => dataset.fields.find((f) => f.name === name)!)
+    const encoder = encoderFor(query.format, fields, query.bom)
+    const response = ctx.response
+    response.header('Content-Type', encoder.contentType)
+    response.header('Cache-Control', 'no-store')
+    response.header('X-Grant', access.grant.code)
+    if (query.format === 'csv') {
+      response.header('Content-Disposition', `attachment; filename="${dataset.code}.csv"`)
+      response.header('Trailer', 'X-Next-Cursor')
+    }
+    await key.merge({ lastUsedAt: clock.now() }).save()
+
+    async function* body() {
+      let last: Record<string, unknown> | null = null
+      let finished = false
+      const emit = (text: string) => {
+        usage.bytes += Buffer.byteLength(text)
+        return text
+      }
+      try {
+        yield emit(encoder.head())
+        for await (const batch of rowBatches(builder)) {
+          usage.rows += batch.length
+          last = batch[batch.length - 1]
+          yield emit(encoder.rows(batch))
+        }
+        const nextCursor =
+          last && usage.rows === limit
+            ? encodeCursor(
+                fingerprint,
+                query.sort.map((s) => storeValue(last![s.column]))
+              )
+            : null
+        const tail = emit(encoder.tail({ rows: usage.rows, nextCursor }))
+        if (query.format === 'csv' && nextCursor)
+          response.response.addTrailers({ 'X-Next-Cursor': nextCursor })
+        finished = true
+        await recordUsage({ ...usage, durationMs: performance.now() - started })
+        yield tail
+      } finally {
+        if (!finished)
+          await recordUsage({
+            ...usage,
+            result: 'aborted',
+            errorCode: 'E_ABORTED',
+            durationMs: performance.now() - started,
+          })
+      }
+    }
+    response.stream(Readable.from(body(), { objectMode: false }))
+  }
+}
+
+/** The store behind a published catalog dataset; its schema comes from code. */
+async function findDataset(code: string): Promise<StoreDataset> {
+  const upper = code.toUpperCase()
+  const dataset = STORE_DATASETS.find((d) => d.code === upper)
+  const published = dataset
+    ? await Dataset.query().where('code', upper).where('status', 'published').first()
+    : null
+  if (!dataset || !published)
+    throw new AppException('E_DATASET_NOT_FOUND', 404, { params: { code } })
+  return dataset
+}

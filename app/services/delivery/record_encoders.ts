@@ -1,0 +1,139 @@
+import type { StoreField } from '#services/stores/store_definition'
+import type { DataFormat } from '#services/delivery/data_query'
+
+type Row = Record<string, unknown>
+
+/*
+ * Output formats, each written batch by batch: JSON (`{"data":[…],"meta":{…}}`, the meta after
+ * the rows), NDJSON (one row a line, a final `{"meta":…}` line) and CSV (UTF-8, optional BOM
+ * for Excel; the next cursor goes in the X-Next-Cursor trailer). Values as in the public API
+ * (record_values.ts): numbers as numbers, ISO UTC date-times. Each field gets its serialiser
+ * once per call, so a row costs string concatenation, not an object and a JSON.stringify.
+ */
+export interface Encoder {
+  contentType: string
+  head(): string
+  rows(batch: Row[]): string
+  tail(meta: { rows: number; nextCursor: string | null }): string
+}
+
+type Text = (value: unknown) => string | null
+
+/** The value as JSON/CSV text without quoting, or null for SQL NULL. */
+function textOf(field: StoreField): Text {
+  switch (field.type) {
+    case 'integer':
+    case 'decimal':
+      return (value) => (value === null || value === undefined ? null : String(Number(value)))
+    case 'boolean':
+      return (value) =>
+        value === null || value === undefined ? null : String(Boolean(Number(value)))
+    case 'date':
+      return (value) =>
+        value === null || value === undefined
+          ? null
+          : value instanceof Date
+            ? value.toISOString().slice(0, 10)
+            : String(value).slice(0, 10)
+    case 'datetime':
+      return (value) => {
+        if (value === null || value === undefined) return null
+        if (value instanceof Date) return value.toISOString().replace(/\.\d{3}Z$/, 'Z')
+        return `${String(value).replace(' ', 'T')}Z`.replace(/\.\d{3}Z$/, 'Z')
+      }
+    default:
+      return (value) => (value === null || value === undefined ? null : String(value))
+  }
+}
+
+const QUOTED = new Set(['string', 'date', 'datetime'])
+
+function jsonRow(fields: StoreField[]) {
+  const parts = fields.map((field, index) => ({
+    name: field.name,
+    key: `${index === 0 ? '{' : ','}${JSON.stringify(field.name)}:`,
+    text: textOf(field),
+    quoted: QUOTED.has(field.type),
+  }))
+  return (row: Row) => {
+    let out = ''
+    for (const part of parts) {
+      const text = part.text(row[part.name])
+      out += part.key + (text === null ? 'null' : part.quoted ? JSON.stringify(text) : text)
+    }
+    return out + '}'
+  }
+}
+
+const FORMULA = /^[=+\-@\t\r]/
+const SPECIAL = /^[=+\-@\t\r]|[",\r\n]/
+
+/** RFC 4180 quoting; text starting like a formula is prefixed so Excel shows it as text. */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  let text = String(value)
+  if (typeof value !== 'string' || !SPECIAL.test(text)) return text
+  if (FORMULA.test(text)) text = `'${text}`
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+function csvRow(fields: StoreField[]) {
+  // Numbers, dates and times we format ourselves never need quoting; text from the store may.
+  const parts = fields.map((field) => ({
+    name: field.name,
+    text: textOf(field),
+    quoted: field.type === 'string',
+  }))
+  return (row: Row) => {
+    let out = ''
+    for (const [i, part] of parts.entries()) {
+      const text = part.text(row[part.name])
+      if (i > 0) out += ','
+      if (text !== null) out += part.quoted ? csvCell(text) : text
+    }
+    return out + '\r\n'
+  }
+}
+
+export function encoderFor(format: DataFormat, fields: StoreField[], bom: boolean): Encoder {
+  if (format === 'csv') {
+    const line = csvRow(fields)
+    return {
+      contentType: 'text/csv; charset=utf-8',
+      head: () => (bom ? '\uFEFF' : '') + fields.map((f) => csvCell(f.name)).join(',') + '\r\n',
+      rows: (batch) => {
+        let out = ''
+        for (const row of batch) out += line(row)
+        return out
+      },
+      tail: () => '',
+    }
+  }
+  const json = jsonRow(fields)
+  if (format === 'ndjson') {
+    return {
+      contentType: 'application/x-ndjson; charset=utf-8',
+      head: () => '',
+      rows: (batch) => {
+        let out = ''
+        for (const row of batch) out += json(row) + '\n'
+        return out
+      },
+      tail: (meta) => JSON.stringify({ meta }) + '\n',
+    }
+  }
+  let first = true
+  return {
+    contentType: 'application/json; charset=utf-8',
+    head: () => '{"data":[',
+    rows: (batch) => {
+      let out = ''
+      for (const row of batch) {
+        out += (first ? '' : ',') + json(row)
+        first = false
+      }
+      return out
+    },
+    tail: (meta) => `],"meta":${JSON.stringify(meta)}}`,
+  }
+}

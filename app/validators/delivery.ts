@@ -1,0 +1,51 @@
+import vine from '@vinejs/vine'
+
+const paging = {
+  page: vine.number().withoutDecimals().min(1).optional(),
+  perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
+}
+
+export const grantListFields = {
+  ...paging,
+  view: vine.enum(['mine', 'owned', 'all'] as const).optional(),
+  status: vine.enum(['active', 'suspended', 'revoked', 'expired'] as const).optional(),
+}
+export const grantListValidator = vine.create(vine.object(grantListFields))
+
+export const grantReasonFields = { reason: vine.string().trim().minLength(1).maxLength(500) }
+export const grantReasonValidator = vine.create(vine.object(grantReasonFields))
+
+export const issueKeyFields = {
+  name: vine.string().trim().minLength(1).maxLength(100),
+  grantIds: vine
+    .array(vine.number().withoutDecimals().min(1))
+    .minLength(1)
+    .maxLength(50)
+    .distinct(),
+  expiresInDays: vine.number().withoutDecimals().range([1, 366]).optional(),
+}
+export const issueKeyValidator = vine.create(vine.object(issueKeyFields))
+
+export const keyListFields = paging
+export const keyListValidator = vine.create(vine.object(keyListFields))
+
+const usageFilters = {
+  grantId: vine.number().withoutDecimals().min(1).optional(),
+  datasetCode: vine.string().trim().maxLength(64).optional(),
+  from: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
+  to: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
+}
+
+export const usageListFields = {
+  ...paging,
+  ...usageFilters,
+  result: vine.enum(['success', 'denied', 'error', 'aborted'] as const).optional(),
+}
+export const usageListValidator = vine.create(vine.object(usageListFields))
+
+export const usageStatsFields = {
+  ...usageFilters,
+  period: vine.enum(['day', 'month', 'year'] as const).optional(),
+  by: vine.enum(['dataset', 'consumer', 'mode'] as const).optional(),
+}
+export const usageStatsValidator = vine.create(vine.object(usageStatsFields))
