@@ -29,5 +29,12 @@ export default await Env.create(new URL('../', import.meta.url), {
   BODY_LIMIT: Env.schema.string.optional(),
   PUBLIC_RATE_LIMIT: Env.schema.number.optional(),
   CORS_ORIGIN: Env.schema.string.optional(),
-  WORKFLOW_ENGINE: Env.schema.enum.optional(['embedded'] as const),
+  WORKFLOW_ENGINE: Env.schema.enum.optional(['embedded', 'operaton'] as const),
+  OPERATON_URL: Env.schema.string.optional(),
+  OPERATON_USER: Env.schema.string.optional(),
+  OPERATON_PASSWORD: Env.schema.string.optional(),
+  /** Test only: push the app clock's offset to the engine (needs OPERATON_CLOCK_API=true there). */
+  OPERATON_CLOCK_SYNC: Env.schema.boolean.optional(),
+  /** External-task workers started by the app (0 = only `node ace workflow:work` runs them). */
+  OPERATON_WORKERS: Env.schema.number.optional(),
 })
