@@ -33,7 +33,8 @@ const STATUS: Record<string, InstanceStatus> = {
 
 /** Definitions and process instances over /engine-rest. */
 export class OperatonInstances {
-  protected readonly rest: OperatonHttp
+  /** The REST client (tests assert on the engine's own view through it). */
+  readonly rest: OperatonHttp
   /** Serialises this process's operations per task or business key (the engine guards across nodes). */
   protected readonly locks = new KeyedLock()
 

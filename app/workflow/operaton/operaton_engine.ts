@@ -1,4 +1,5 @@
 import { mapped } from '#workflow/operaton/errors'
+import type { OperatonConnection } from '#workflow/operaton/http_client'
 import { OperatonExternalTasks } from '#workflow/operaton/external_task_api'
 import { instanceHistory } from '#workflow/operaton/history_mapping'
 import type { WorkflowPort } from '#workflow/port'
@@ -12,8 +13,8 @@ export class OperatonWorkflowEngine extends OperatonExternalTasks implements Wor
     return mapped('instance', instanceId, () => instanceHistory(this.rest, instanceId))
   }
 
-  /** The engine's base URL, for the external-task client. */
-  get baseUrl() {
-    return this.options.baseUrl
+  /** Where the engine is, for the external-task client. */
+  get connection(): OperatonConnection {
+    return this.options
   }
 }
