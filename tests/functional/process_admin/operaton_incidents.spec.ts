@@ -7,6 +7,7 @@ import type { OperatonWorkflowEngine } from '#workflow/operaton/operaton_engine'
 import { TopicClient } from '#workflow/operaton/topic_client'
 import type { TopicDefinition } from '#workflow/types'
 import { demoUser, isolate } from '#tests/helpers'
+import { retryComplianceIncident } from './incident_steps.js'
 import complianceCheck from '../../../workflows/topics/request_compliance_check.js'
 
 const onOperaton = (process.env.WORKFLOW_ENGINE ?? 'embedded') === 'operaton'
@@ -53,30 +54,7 @@ test.group('Process admin / Operaton incidents (real worker)', (group) => {
       [2, 1, 0]
     )
 
-    const list = await client
-      .get('/api/v1/process-admin/incidents')
-      .qs({ instanceId: instance.id })
-      .withGuard('api')
-      .loginAs(admin)
-    list.assertStatus(200)
-    assert.equal(list.body().meta.total, 1)
-    const [incident] = list.body().data
-    assert.equal(incident.activityId, 'compliance_check')
-    assert.include(incident.message, 'applicantOrg')
-
-    const retried = await client
-      .post(`/api/v1/process-admin/incidents/${incident.id}/retry`)
-      .json({ retries: 1, variables: { applicantOrg: 'OWN' } })
-      .withGuard('api')
-      .loginAs(admin)
-    retried.assertStatus(200)
-    assert.isTrue(retried.body().data.resolved)
-    assert.lengthOf(await port.incidents(instance.id), 0)
-    const open = await port.queryTasks({ instanceId: instance.id, status: 'open' })
-    assert.deepEqual(
-      open.map((t) => t.activityId),
-      ['dept_review']
-    )
+    await retryComplianceIncident(client, assert, admin, port, instance.id)
   })
     .skip(!onOperaton, 'Operaton only (embedded equivalent: process_admin.spec.ts incidents)')
     .timeout(90_000)
