@@ -29,7 +29,6 @@ process.env.LOG_LEVEL ??= 'warn'
 
 const app = await bootApp()
 await runAce(app, 'migration:fresh', ['--force'])
-const { default: db } = await import('@adonisjs/lucid/services/db')
 const engine = await import('#workflow/engine')
 const { TopicClient } = await import('#workflow/operaton/topic_client')
 const { OperatonWorkflowEngine } = await import('#workflow/operaton/operaton_engine')
@@ -54,12 +53,10 @@ async function approvalsPerSecond(kind: 'embedded' | 'operaton') {
   }
 }
 
-const completedTopics = async () => {
-  const [row] = await db
-    .from('operaton_timeline')
-    .where('type', 'external_completed')
-    .count('* as n')
-  return Number(row.n)
+/** The engine's own view: how many timer jobs wait (each drained request leaves its grant at one). */
+async function waitingTimers(port: InstanceType<typeof OperatonWorkflowEngine>) {
+  const body = await port.rest.get('/job/count', { timers: true })
+  return Number(body.count)
 }
 
 /** K auto-approved requests wait at their first topic; then `workers` clients drain every topic of each. */
@@ -77,7 +74,8 @@ async function workerThroughput(workers: number) {
       ...variables('APP-ORG'),
       datasets: [unconditional],
     })
-  const target = (await completedTopics()) + TOPICS * K
+  // Drained = no external task left and every request's grant waiting at its expiry timer.
+  const target = (await waitingTimers(port)) + K
   const clients = Array.from(
     { length: workers },
     (_, i) =>
@@ -88,7 +86,11 @@ async function workerThroughput(workers: number) {
   )
   const started = nowMs()
   for (const client of clients) client.start()
-  while ((await completedTopics()) < target) {
+  const drained = async () => {
+    const open = await port.rest.get('/external-task/count')
+    return Number(open.count) === 0 && (await waitingTimers(port)) >= target
+  }
+  while (!(await drained())) {
     if (nowMs() - started > 600_000) throw new Error('worker throughput: not drained in 10 min')
     await sleep(50)
   }
