@@ -98,7 +98,7 @@ async function start() {
   child.on('exit', (code) => (exited = code))
   child.unref()
   process.stdout.write(`▸ starting Operaton on port ${port} … `)
-  for (let waited = 0; waited < 180_000; waited += 500) {
+  for (let waited = 0; waited < 300_000; waited += 500) {
     if (await answers()) {
       console.log(`up in ${((Date.now() - started) / 1000).toFixed(1)} s (log ${logFile})`)
       console.log(

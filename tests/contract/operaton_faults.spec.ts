@@ -188,5 +188,5 @@ test.group('contract: Operaton faults (real workers, real time)', () => {
     }
   })
     .skip(!onOperaton(), SKIP)
-    .timeout(240_000)
+    .timeout(420_000)
 })
