@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { DateTime } from 'luxon'
 import { bootApp, runAce } from './support/app.js'
 import { nowMs, summarise } from './support/stats.js'
+import { approvalBatch, variables } from './support/approvals.js'
 
 /*
  * One database's half of bench/workflow_bench.ts (runs in the child process): approvals/s
@@ -33,16 +33,6 @@ async function createMysqlDatabase() {
   await connection.end()
 }
 
-const variables = (org: string) => ({
-  applicant: 'u-applicant',
-  applicantOrg: org,
-  applicantInternal: true,
-  datasets: [
-    { code: 'DS-1', sharingAttribute: 'conditional', grade: 'general', ownerOrg: 'OWN-A' },
-  ],
-  validUntil: DateTime.utc().plus({ days: 30 }).toISO(),
-})
-
 export async function runWorkflowBench() {
   if (dbKind === 'mysql') await createMysqlDatabase()
   const app = await bootApp()
@@ -53,24 +43,7 @@ export async function runWorkflowBench() {
   const worker = engine.createWorker(port, 'bench-worker')
   await engine.deployShippedProcesses(port)
 
-  async function completeAll(activityId: string, decision: Record<string, unknown>) {
-    const tasks = await port.queryTasks({ processKey: 'data_request', activityId })
-    for (const task of tasks) await port.complete(task.id, decision, task.version, 'bench')
-    return tasks.length
-  }
-
-  /** One batch: start, route, both reviews, then every topic down to the grant's timer. */
-  async function approvals(count: number) {
-    for (let i = 0; i < count; i++)
-      await port.startByKey('data_request', `BENCH-${randomUUID()}`, variables('APP-ORG'))
-    await worker.drain(1000)
-    const dept = await completeAll('dept_review', { decision: 'approve', opinion: '同意' })
-    await worker.drain(1000)
-    const owner = await completeAll('owner_review', { approved: true })
-    await worker.drain(1000)
-    if (dept !== count || owner !== count)
-      throw new Error(`batch lost tasks: ${dept} dept, ${owner} owner reviews for ${count}`)
-  }
+  const approvals = (count: number) => approvalBatch(port, worker, count)
 
   await approvals(Math.min(BATCH, 20))
   const warm = await completedCount(db)

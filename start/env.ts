@@ -32,7 +32,6 @@ export default await Env.create(new URL('../', import.meta.url), {
   GRANT_ROWS_PER_DAY: Env.schema.number.optional(),
   GRANT_CALLS_PER_MINUTE: Env.schema.number.optional(),
   CORS_ORIGIN: Env.schema.string.optional(),
-  WORKFLOW_ENGINE: Env.schema.enum.optional(['embedded'] as const),
   WORKFLOW_TIMEOUT_SCAN_SECONDS: Env.schema.number.optional(),
   LOCK_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
 
@@ -43,4 +42,12 @@ export default await Env.create(new URL('../', import.meta.url), {
   SMTP_SECURE: Env.schema.boolean.optional(),
   SMTP_USER: Env.schema.string.optional(),
   SMTP_PASSWORD: Env.schema.secret.optional(),
+  WORKFLOW_ENGINE: Env.schema.enum.optional(['embedded', 'operaton'] as const),
+  OPERATON_URL: Env.schema.string.optional(),
+  OPERATON_USER: Env.schema.string.optional(),
+  OPERATON_PASSWORD: Env.schema.string.optional(),
+  /** Test only: push the app clock's offset to the engine (needs OPERATON_CLOCK_API=true there). */
+  OPERATON_CLOCK_SYNC: Env.schema.boolean.optional(),
+  /** External-task workers started by the app (0 = only `node ace workflow:work` runs them). */
+  OPERATON_WORKERS: Env.schema.number.optional(),
 })

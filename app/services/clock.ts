@@ -11,6 +11,11 @@ class Clock {
     return DateTime.utc().plus({ milliseconds: this.#offsetMs })
   }
 
+  /** How far travel() moved this clock (an external engine is told the same, in tests). */
+  get offsetMs(): number {
+    return this.#offsetMs
+  }
+
   nowMs(): number {
     return Date.now() + this.#offsetMs
   }

@@ -6,7 +6,10 @@ import { dispatchOutbox } from '#services/requests/outbox'
 import { syncOpenRequests } from '#services/requests/request_sync'
 import { syncOpenQualityCases } from '#services/quality/case_sync'
 import { createWorker, createWorkflowEngine, deployShippedProcesses } from '#workflow/engine'
+import { topics } from '../../workflows/registry.js'
 import { EmbeddedWorkflowEngine } from '#workflow/embedded/embedded_engine'
+import { OperatonWorkflowEngine } from '#workflow/operaton/operaton_engine'
+import { TopicClient } from '#workflow/operaton/topic_client'
 import type { WorkflowPort } from '#workflow/port'
 import type { ExternalWorker } from '#workflow/tasks/external_worker'
 
@@ -24,6 +27,7 @@ class WorkflowRuntime {
   #loop?: NodeJS.Timeout
   #pass?: Promise<void>
   #timeoutsScannedAt = 0
+  #clients: TopicClient[] = []
 
   /** Running instances recovered from the database when this process's engine started. */
   get recovered() {
@@ -58,6 +62,7 @@ class WorkflowRuntime {
   async backgroundPass() {
     try {
       const port = await this.port()
+      if (!this.#clients.length) this.startTopicClients(port)
       await dispatchOutbox(port)
       await this.settle(10)
       await syncOpenRequests(port)
@@ -78,7 +83,7 @@ class WorkflowRuntime {
     await new TimeoutScheduler().runPass(port)
   }
 
-  /** Repeats backgroundPass every `intervalMs`, never two passes at once. */
+  /** Repeats backgroundPass every `intervalMs`, never two passes at once (its first pass on Operaton starts the topic workers). */
   startLoop(intervalMs: number) {
     this.#loop ??= setInterval(() => {
       this.#pass ??= this.backgroundPass().finally(() => {
@@ -90,7 +95,19 @@ class WorkflowRuntime {
   async stopLoop() {
     if (this.#loop) clearInterval(this.#loop)
     this.#loop = undefined
+    const clients = this.#clients.splice(0)
+    await Promise.all(clients.map((client) => client.stop()))
     await this.#pass
+  }
+
+  /** Operaton: OPERATON_WORKERS (default 1) camunda-external-task-client-js workers run the topics. */
+  private startTopicClients(port: WorkflowPort) {
+    if (!(port instanceof OperatonWorkflowEngine)) return
+    for (let i = 0; i < (env.get('OPERATON_WORKERS') ?? 1); i++) {
+      const client = new TopicClient(port, topics, { workerId: `app-${randomUUID()}` })
+      client.start()
+      this.#clients.push(client)
+    }
   }
 
   /** Forgets the in-memory engine (tests of restart behaviour; a killed process). */

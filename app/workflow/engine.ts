@@ -4,13 +4,14 @@ import app from '@adonisjs/core/services/app'
 import env from '#start/env'
 import { formsFolderLookup, type LintContext } from '#workflow/bpmn/lint'
 import { EmbeddedWorkflowEngine } from '#workflow/embedded/embedded_engine'
+import { OperatonWorkflowEngine } from '#workflow/operaton/operaton_engine'
 import { ExternalWorker } from '#workflow/tasks/external_worker'
 import type { WorkflowPort } from '#workflow/port'
 import { processFiles, topicNames, topics } from '../../workflows/registry.js'
 
 export class UnknownWorkflowEngineException extends Error {
   constructor(kind: string) {
-    super(`WORKFLOW_ENGINE="${kind}" is not supported (embedded)`)
+    super(`WORKFLOW_ENGINE="${kind}" is not supported (embedded, operaton)`)
   }
 }
 
@@ -27,6 +28,14 @@ export function createWorkflowEngine(
   kind: string = env.get('WORKFLOW_ENGINE') ?? 'embedded'
 ): WorkflowPort {
   if (kind === 'embedded') return new EmbeddedWorkflowEngine({ lint: lintContext() })
+  if (kind === 'operaton')
+    return new OperatonWorkflowEngine({
+      lint: lintContext(),
+      baseUrl: env.get('OPERATON_URL') ?? 'http://127.0.0.1:8089/engine-rest',
+      user: env.get('OPERATON_USER'),
+      password: env.get('OPERATON_PASSWORD'),
+      clockSync: env.get('OPERATON_CLOCK_SYNC') ?? false,
+    })
   throw new UnknownWorkflowEngineException(kind)
 }
 

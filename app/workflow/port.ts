@@ -131,6 +131,14 @@ export class WorkflowStepException extends AppException {
   }
 }
 
+/** The engine did not answer (Operaton down or restarting): callers such as the outbox retry later. */
+export class WorkflowEngineUnavailableException extends AppException {
+  constructor(reason: string, options: { cause?: unknown } = {}) {
+    super('E_WORKFLOW_ENGINE_UNAVAILABLE', 503, { params: { reason }, message: reason })
+    if (options.cause !== undefined) this.cause = options.cause
+  }
+}
+
 export class InstanceNotRunningException extends AppException {
   constructor(instanceId: string) {
     super('E_INSTANCE_NOT_RUNNING', 409, { params: { id: instanceId } })

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import clock from '#services/clock'
 import { createWorker, createWorkflowEngine, deployShippedProcesses } from '#workflow/engine'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { EmbeddedWorkflowEngine } from '#workflow/embedded/embedded_engine'
+import { OperatonWorkflowEngine } from '#workflow/operaton/operaton_engine'
 import type { WorkflowPort } from '#workflow/port'
 import type { ExternalWorker } from '#workflow/tasks/external_worker'
 import type { Variables, WorkflowTask } from '#workflow/types'
@@ -28,7 +30,7 @@ export async function createHarness(): Promise<Harness> {
       for (let round = 0; round < 50; round++) {
         const fired = await harness.port.fireDueTimers()
         const handled = await harness.worker.drain()
-        if (fired === 0 && handled === 0) return
+        if (fired === 0 && handled === 0 && !(await jobsPending(harness.port))) return
       }
       throw new Error('the processes did not settle in 50 rounds')
     },
@@ -41,6 +43,19 @@ export async function createHarness(): Promise<Harness> {
   harness.worker = createWorker(harness.port, `worker-${randomUUID()}`)
   await deployShippedProcesses(harness.port)
   return harness
+}
+
+/*
+ * Operaton's job executor fires due timers on its own thread: wait (bounded) until it has no
+ * due job left, so the next drain sees what the timers started.
+ */
+async function jobsPending(port: WorkflowPort) {
+  if (!(port instanceof OperatonWorkflowEngine) || (await port.dueJobs()) === 0) return false
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    await sleep(100)
+    if ((await port.dueJobs()) === 0) return true
+  }
+  throw new Error('Operaton kept due jobs for 30 s: is its job executor running?')
 }
 
 export const newKey = (prefix = 'REQ') => `${prefix}-${randomUUID()}`

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs'
 import { lintExpression } from '#workflow/expression'
 import { BpmnParseException, readDefinitions, type ModdleElement } from '#workflow/bpmn/moddle'
+import { InvalidDefinitionException } from '#workflow/port'
 import {
   isExpressionText,
   processModelsOf,
+  readProcessModels,
   splitCandidates,
   type ActivityInfo,
 } from '#workflow/bpmn/model'
@@ -125,4 +127,15 @@ function expressionProblems(
     element,
     message: `${label} "${text}": ${problem.messageEn}`,
   }))
+}
+
+/** The key of the definition's one executable process; both adapters deploy nothing else. */
+export async function deployableKey(xml: string): Promise<string> {
+  const { processes } = await readProcessModels(xml)
+  const executable = processes.filter((p) => p.isExecutable)
+  if (executable.length !== 1)
+    throw new InvalidDefinitionException([
+      { element: 'definitions', message: 'exactly one executable process is required' },
+    ])
+  return executable[0].key
 }

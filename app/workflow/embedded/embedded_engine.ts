@@ -11,6 +11,7 @@ import {
   WorkflowNotFoundException,
   type WorkflowPort,
 } from '#workflow/port'
+import { assertCompletable } from '#workflow/tasks/task_rules'
 import type {
   DefinitionSummary,
   ProcessInstance,
@@ -252,13 +253,7 @@ export class EmbeddedWorkflowEngine extends ExternalTasks implements WorkflowPor
 
   async complete(taskId: string, variables: Variables, expectedVersion: number, actor?: string) {
     const task = await this.getTask(taskId)
-    // As in Camunda, a delegated task must be resolved by its delegate before anyone completes it.
-    if (
-      task.status !== 'open' ||
-      task.version !== expectedVersion ||
-      task.delegationState === 'pending'
-    )
-      throw new TaskConflictException(taskId)
+    assertCompletable(task, expectedVersion)
     await this.store.step(task.instanceId, async (runtime, trx) => {
       const updated = await trx
         .from('workflow_tasks')

@@ -2,15 +2,12 @@ import { createHash, randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import clock from '#services/clock'
+import { deployableKey } from '#workflow/bpmn/lint'
 import { readProcessModels, type ProcessModel } from '#workflow/bpmn/model'
 import { InstanceRuntime } from '#workflow/embedded/runtime'
 import { KeyedLock, LruCache } from '#workflow/embedded/keyed_lock'
 import { persistRuntime } from '#workflow/embedded/sync'
-import {
-  InstanceNotRunningException,
-  InvalidDefinitionException,
-  WorkflowNotFoundException,
-} from '#workflow/port'
+import { InstanceNotRunningException, WorkflowNotFoundException } from '#workflow/port'
 import type { DeployedDefinition } from '#workflow/types'
 
 type Trx = TransactionClientContract
@@ -39,13 +36,7 @@ export class InstanceStore {
   }
 
   async deploy(name: string, xml: string): Promise<DeployedDefinition> {
-    const { processes } = await readProcessModels(xml)
-    const executable = processes.filter((p) => p.isExecutable)
-    if (executable.length !== 1)
-      throw new InvalidDefinitionException([
-        { element: 'definitions', message: 'exactly one executable process is required' },
-      ])
-    const key = executable[0].key
+    const key = await deployableKey(xml)
     const checksum = createHash('sha256').update(xml).digest('hex')
     return db.transaction(async (trx) => {
       const latest = await trx

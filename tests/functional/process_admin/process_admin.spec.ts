@@ -4,6 +4,7 @@ import app from '@adonisjs/core/services/app'
 import clock from '#services/clock'
 import workflowRuntime from '#services/workflow_runtime'
 import { DEMO_BY_ROLE, auditRows, demoUser, isolate } from '#tests/helpers'
+import { retryComplianceIncident } from './incident_steps.js'
 
 const grantXml = () => readFileSync(app.makePath('workflows', 'sharing_grant.bpmn'), 'utf8')
 
@@ -200,36 +201,7 @@ test.group('Process admin / incidents', (group) => {
       clock.travel({ minutes: 2 })
     }
 
-    const list = await client
-      .get('/api/v1/process-admin/incidents')
-      .qs({ instanceId: instance.id })
-      .withGuard('api')
-      .loginAs(admin)
-    list.assertStatus(200)
-    assert.equal(list.body().meta.total, 1)
-    const [incident] = list.body().data
-    assert.equal(incident.activityId, 'compliance_check')
-    assert.include(incident.message, 'applicantOrg')
-
-    const retried = await client
-      .post(`/api/v1/process-admin/incidents/${incident.id}/retry`)
-      .json({ retries: 1, variables: { applicantOrg: 'OWN' } })
-      .withGuard('api')
-      .loginAs(admin)
-    retried.assertStatus(200)
-    assert.isTrue(retried.body().data.resolved)
-
-    const after = await client
-      .get('/api/v1/process-admin/incidents')
-      .qs({ instanceId: instance.id })
-      .withGuard('api')
-      .loginAs(admin)
-    assert.equal(after.body().meta.total, 0)
-    const open = await port.queryTasks({ instanceId: instance.id, status: 'open' })
-    assert.deepEqual(
-      open.map((t) => t.activityId),
-      ['dept_review']
-    )
+    const incident = await retryComplianceIncident(client, assert, admin, port, instance.id)
     const [audit] = await auditRows('process.incident_retry')
     assert.equal(audit.object_id, incident.id)
 

@@ -21,8 +21,8 @@ test.group('Requests / the background loop keeps every open request in step', (g
       codes.push(response.body().data.code)
     }
     // The first two are in step and look oldest; the third fell behind (its row says submitted).
-    const old = DateTime.now().minus({ days: 1 })
-    await DataRequest.query().whereIn('code', codes.slice(0, 2)).update({ updatedAt: old.toSQL() })
+    const old = DateTime.utc().minus({ days: 1 }).toFormat('yyyy-MM-dd HH:mm:ss')
+    await DataRequest.query().whereIn('code', codes.slice(0, 2)).update({ updatedAt: old })
     await DataRequest.query().where('code', codes[2]).update({ status: 'submitted' })
 
     const port = await workflowRuntime.port()
