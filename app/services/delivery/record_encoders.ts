@@ -44,7 +44,8 @@ function textOf(field: StoreField): Text {
     case 'datetime':
       return (value) => {
         if (value === null || value === undefined) return null
-        if (value instanceof Date) return value.toISOString().replace(/\.\d{3}Z$/, 'Z')
+        // Stores keep whole seconds, so the milliseconds are always .000.
+        if (value instanceof Date) return `${value.toISOString().slice(0, 19)}Z`
         const text = String(value)
         // SQLite's stored form 'YYYY-MM-DD HH:MM:SS' is by far the common case.
         if (text.length === 19) return `${text.slice(0, 10)}T${text.slice(11)}Z`
