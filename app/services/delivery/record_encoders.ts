@@ -24,7 +24,13 @@ function textOf(field: StoreField): Text {
   switch (field.type) {
     case 'integer':
     case 'decimal':
-      return (value) => (value === null || value === undefined ? null : String(Number(value)))
+      // mysql2 returns DECIMAL as text; Number() normalises "35.50" to 35.5.
+      return (value) =>
+        value === null || value === undefined
+          ? null
+          : typeof value === 'number'
+            ? String(value)
+            : String(Number(value))
     case 'boolean':
       return (value) =>
         value === null || value === undefined ? null : String(Boolean(Number(value)))
@@ -38,8 +44,12 @@ function textOf(field: StoreField): Text {
     case 'datetime':
       return (value) => {
         if (value === null || value === undefined) return null
-        if (value instanceof Date) return value.toISOString().replace(/\.\d{3}Z$/, 'Z')
-        return `${String(value).replace(' ', 'T')}Z`.replace(/\.\d{3}Z$/, 'Z')
+        // Stores keep whole seconds, so the milliseconds are always .000.
+        if (value instanceof Date) return `${value.toISOString().slice(0, 19)}Z`
+        const text = String(value)
+        // SQLite's stored form 'YYYY-MM-DD HH:MM:SS' is by far the common case.
+        if (text.length === 19) return `${text.slice(0, 10)}T${text.slice(11)}Z`
+        return `${text.replace(' ', 'T')}Z`.replace(/\.\d{3}Z$/, 'Z')
       }
     default:
       return (value) => (value === null || value === undefined ? null : String(value))
@@ -47,6 +57,12 @@ function textOf(field: StoreField): Text {
 }
 
 const QUOTED = new Set(['string', 'date', 'datetime'])
+const PLAIN = /^[\w .:\-+/]*$/
+
+/** JSON string literal; most store values need no escaping at all. */
+function jsonString(text: string) {
+  return PLAIN.test(text) ? `"${text}"` : JSON.stringify(text)
+}
 
 function jsonRow(fields: StoreField[]) {
   const parts = fields.map((field, index) => ({
@@ -59,7 +75,7 @@ function jsonRow(fields: StoreField[]) {
     let out = ''
     for (const part of parts) {
       const text = part.text(row[part.name])
-      out += part.key + (text === null ? 'null' : part.quoted ? JSON.stringify(text) : text)
+      out += part.key + (text === null ? 'null' : part.quoted ? jsonString(text) : text)
     }
     return out + '}'
   }
