@@ -25,6 +25,7 @@ export default {
     formInvalid: 'Please check the fields marked in red',
     datasetPlaceholder: 'Search datasets by name or code',
     fieldPlaceholder: 'Leave empty for all fields',
+    allFields: 'All fields',
     detailTitle: 'Request',
     formSection: 'Request form',
     timeline: 'Timeline',

@@ -24,6 +24,7 @@ export default {
     formInvalid: '请检查表单中标红的项目',
     datasetPlaceholder: '输入名称或编码搜索数据集',
     fieldPlaceholder: '不选表示申请全部字段',
+    allFields: '全部字段',
     detailTitle: '申请详情',
     formSection: '申请内容',
     timeline: '办理过程',
