@@ -3,6 +3,9 @@ import { computed, ref } from 'vue'
 import * as authApi from '@/api/auth'
 import { ApiError } from '@/api/http'
 import type { CurrentUser, RoleCode } from '@/api/types'
+import { useDatasetsStore } from './datasets'
+import { useInboxStore } from './inbox'
+import { useNotificationsStore } from './notifications'
 import { useOrganisationsStore } from './organisations'
 
 export const useSessionStore = defineStore('session', () => {
@@ -58,6 +61,9 @@ export const useSessionStore = defineStore('session', () => {
     loaded.value = true
     // Shared office desktops: nothing fetched for one user stays in memory for the next.
     useOrganisationsStore().reset()
+    useDatasetsStore().reset()
+    useInboxStore().reset()
+    useNotificationsStore().reset()
   }
 
   return {
