@@ -3,6 +3,15 @@ import type { Browser, Page } from 'playwright-core'
 import { baseUrl, loginThroughUi } from './browser.js'
 
 export const PASSWORD = 'EcoShare@2026'
+
+/**
+ * The catalog entries the demo city ships (db:seed registers them in development only); the
+ * suite runs in the app's process, so it upserts them the way the seeder does. Idempotent.
+ */
+export async function seedCatalog(): Promise<void> {
+  const { registerStoreDatasets } = await import('#database/generator/register_datasets')
+  await registerStoreDatasets()
+}
 const SCREENS = 'tmp/screens'
 
 /** A fresh browser context per user, signed in through the login page. */

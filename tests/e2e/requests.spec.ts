@@ -6,6 +6,7 @@ import {
   expectMessage,
   markNotShared,
   screenshot,
+  seedCatalog,
   signedIn,
   submitByApi,
 } from './flows.js'
@@ -17,6 +18,7 @@ import {
 test.group('E2E / data request from catalog to approval', (group) => {
   let browser: Browser
   group.setup(async () => {
+    await seedCatalog()
     browser = await launchBrowser()
     return () => browser.close()
   })

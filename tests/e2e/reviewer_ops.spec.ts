@@ -7,6 +7,7 @@ import {
   fillDialogInput,
   openTask,
   screenshot,
+  seedCatalog,
   signedIn,
   submitByApi,
   userId,
@@ -19,6 +20,7 @@ import {
 test.group('E2E / reviewer operations', (group) => {
   let browser: Browser
   group.setup(async () => {
+    await seedCatalog()
     browser = await launchBrowser()
     return () => browser.close()
   })
