@@ -7,6 +7,7 @@ import { useDatasetsStore } from './datasets'
 import { useInboxStore } from './inbox'
 import { useNotificationsStore } from './notifications'
 import { useOrganisationsStore } from './organisations'
+import { usePeopleStore } from './people'
 
 export const useSessionStore = defineStore('session', () => {
   const user = ref<CurrentUser | null>(null)
@@ -31,6 +32,7 @@ export const useSessionStore = defineStore('session', () => {
   async function load(): Promise<CurrentUser | null> {
     try {
       user.value = await authApi.fetchMe()
+      usePeopleStore().learn(user.value.id, user.value.displayName)
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 401) throw error
       user.value = null
@@ -64,6 +66,7 @@ export const useSessionStore = defineStore('session', () => {
     useDatasetsStore().reset()
     useInboxStore().reset()
     useNotificationsStore().reset()
+    usePeopleStore().reset()
   }
 
   return {
