@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
-import { baseUrl, loginThroughUi } from './browser.js'
+import { baseUrl, launchBrowser, loginThroughUi } from './browser.js'
 
 export const PASSWORD = 'EcoShare@2026'
 
@@ -11,6 +11,19 @@ export const PASSWORD = 'EcoShare@2026'
 export async function seedCatalog(): Promise<void> {
   const { registerStoreDatasets } = await import('#database/generator/register_datasets')
   await registerStoreDatasets()
+}
+
+/** Group setup of the request suites: the catalog, and one Chromium closed at the end. */
+export function withCatalogAndBrowser(group: {
+  setup: (handler: () => Promise<() => Promise<void>>) => unknown
+}): () => Browser {
+  let browser: Browser
+  group.setup(async () => {
+    await seedCatalog()
+    browser = await launchBrowser()
+    return () => browser.close()
+  })
+  return () => browser
 }
 const SCREENS = 'tmp/screens'
 

@@ -1,12 +1,12 @@
 import { test } from '@japa/runner'
-import type { Browser, Page } from 'playwright-core'
-import { baseUrl, launchBrowser } from './browser.js'
+import type { Page } from 'playwright-core'
+import { baseUrl } from './browser.js'
 import {
   approveTask,
   expectMessage,
   markNotShared,
   screenshot,
-  seedCatalog,
+  withCatalogAndBrowser,
   signedIn,
   submitByApi,
 } from './flows.js'
@@ -16,12 +16,7 @@ import {
  * fills the Formily form, and the reviewers approve it one after another in their inboxes.
  */
 test.group('E2E / data request from catalog to approval', (group) => {
-  let browser: Browser
-  group.setup(async () => {
-    await seedCatalog()
-    browser = await launchBrowser()
-    return () => browser.close()
-  })
+  const browserOf = withCatalogAndBrowser(group)
 
   async function fillRequestForm(page: Page): Promise<void> {
     const item = (label: string) =>
@@ -38,7 +33,7 @@ test.group('E2E / data request from catalog to approval', (group) => {
   test('applicant submits from the catalog; dept head, owner and security approve', async ({
     assert,
   }) => {
-    const applicant = await signedIn(browser, 'applicant')
+    const applicant = await signedIn(browserOf(), 'applicant')
     await applicant.goto(`${baseUrl()}/catalog/datasets?sharing=conditional`)
     const card = applicant.locator('.dataset-card[data-code="PS-ONLINE-002"]')
     await card.waitFor({ timeout: 10000 })
@@ -62,18 +57,18 @@ test.group('E2E / data request from catalog to approval', (group) => {
     assert.include(await applicant.textContent('.request-status'), '审核中')
     await screenshot(applicant, '03-request-submitted')
 
-    const head = await signedIn(browser, 'deptreviewer')
+    const head = await signedIn(browserOf(), 'deptreviewer')
     await head.goto(`${baseUrl()}/inbox/tasks`)
     await head.locator('.el-table__row', { hasText: code }).waitFor({ timeout: 10000 })
     await screenshot(head, '04-inbox-todo')
     await approveTask(head, code, '同意，用于流域治理会商')
     await head.close()
 
-    const owner = await signedIn(browser, 'ownerreviewer')
+    const owner = await signedIn(browserOf(), 'ownerreviewer')
     await approveTask(owner, code, '数据提供方同意共享')
     await owner.close()
 
-    const security = await signedIn(browser, 'secofficer')
+    const security = await signedIn(browserOf(), 'secofficer')
     await approveTask(security, code, '安全审核通过')
     await security.close()
 
@@ -98,7 +93,7 @@ test.group('E2E / data request from catalog to approval', (group) => {
   }) => {
     const basis = '《个人信息保护法》第二十八条：医疗健康信息不予共享'
     const code = await markNotShared(35, basis)
-    const page = await signedIn(browser, 'applicant')
+    const page = await signedIn(browserOf(), 'applicant')
     await page.goto(`${baseUrl()}/catalog/datasets/35`)
     await page.waitForSelector('text=该数据集不予共享', { timeout: 10000 })
     assert.include(await page.textContent('.detail'), basis)
@@ -120,7 +115,7 @@ test.group('E2E / data request from catalog to approval', (group) => {
 
   test('the urge button reminds once, then says when to try again', async ({ assert }) => {
     const code = await submitByApi()
-    const applicant = await signedIn(browser, 'applicant')
+    const applicant = await signedIn(browserOf(), 'applicant')
     await applicant.goto(`${baseUrl()}/requests/${code}`)
     const urge = async () => {
       await applicant.getByRole('button', { name: '催办' }).click()

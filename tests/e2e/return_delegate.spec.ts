@@ -1,13 +1,12 @@
 import { test } from '@japa/runner'
-import type { Browser } from 'playwright-core'
-import { baseUrl, launchBrowser } from './browser.js'
+import { baseUrl } from './browser.js'
 import {
   confirmDialog,
   expectMessage,
   fillDialogInput,
   openTask,
   screenshot,
-  seedCatalog,
+  withCatalogAndBrowser,
   signedIn,
   submitByApi,
   userId,
@@ -18,23 +17,18 @@ import {
  * 委派 → 交还 (the delegate hands the task back to its owner).
  */
 test.group('E2E / return, amend, delegate', (group) => {
-  let browser: Browser
-  group.setup(async () => {
-    await seedCatalog()
-    browser = await launchBrowser()
-    return () => browser.close()
-  })
+  const browserOf = withCatalogAndBrowser(group)
 
   test('the head returns the request; the applicant amends and resubmits', async ({ assert }) => {
     const code = await submitByApi()
-    const head = await signedIn(browser, 'deptreviewer')
+    const head = await signedIn(browserOf(), 'deptreviewer')
     await openTask(head, code)
     await head.locator('[data-op="return"]').click()
     await confirmDialog(head, '请补充数据范围')
     await expectMessage(head, '已退回')
     await head.close()
 
-    const applicant = await signedIn(browser, 'applicant')
+    const applicant = await signedIn(browserOf(), 'applicant')
     await applicant.goto(`${baseUrl()}/requests/${code}`)
     await applicant.locator('.request-status', { hasText: '已退回' }).waitFor({ timeout: 10000 })
     await applicant.getByRole('button', { name: '修改后重新提交' }).click()
@@ -58,14 +52,14 @@ test.group('E2E / return, amend, delegate', (group) => {
 
   test('委派: the delegate hands the task back with an opinion', async ({ assert }) => {
     const code = await submitByApi()
-    const head = await signedIn(browser, 'deptreviewer')
+    const head = await signedIn(browserOf(), 'deptreviewer')
     await openTask(head, code)
     await head.locator('[data-op="delegate"]').click()
     await fillDialogInput(head, '用户 ID', String(await userId('ownerreviewer')))
     await confirmDialog(head, '请协助核实排口数据')
     await expectMessage(head, '已委派')
 
-    const delegate = await signedIn(browser, 'ownerreviewer')
+    const delegate = await signedIn(browserOf(), 'ownerreviewer')
     await openTask(delegate, code)
     await delegate.waitForSelector('text=该任务委派给您办理', { timeout: 10000 })
     assert.equal(await delegate.locator('[data-op="approve"]').count(), 0)

@@ -1,13 +1,12 @@
 import { test } from '@japa/runner'
-import type { Browser } from 'playwright-core'
-import { baseUrl, launchBrowser } from './browser.js'
+import { baseUrl } from './browser.js'
 import {
   confirmDialog,
   expectMessage,
   fillDialogInput,
   openTask,
   screenshot,
-  seedCatalog,
+  withCatalogAndBrowser,
   signedIn,
   submitByApi,
   userId,
@@ -18,12 +17,7 @@ import {
  * and 转办 (the task moves to someone else's inbox).
  */
 test.group('E2E / reviewer operations', (group) => {
-  let browser: Browser
-  group.setup(async () => {
-    await seedCatalog()
-    browser = await launchBrowser()
-    return () => browser.close()
-  })
+  const browserOf = withCatalogAndBrowser(group)
 
   test('加签 before me: the added approver signs in 待办, then the head can approve', async ({
     assert,
@@ -31,7 +25,7 @@ test.group('E2E / reviewer operations', (group) => {
     const code = await submitByApi()
     const security = await userId('secofficer')
 
-    const head = await signedIn(browser, 'deptreviewer')
+    const head = await signedIn(browserOf(), 'deptreviewer')
     await openTask(head, code)
     await head.locator('[data-op="add_signoff"]').click()
     await fillDialogInput(head, '用户 ID', String(security))
@@ -42,7 +36,7 @@ test.group('E2E / reviewer operations', (group) => {
     assert.include(await head.textContent('.task-page'), '等待加签人办理后才能完成本环节')
     await screenshot(head, '09-task-signoff-added')
 
-    const officer = await signedIn(browser, 'secofficer')
+    const officer = await signedIn(browserOf(), 'secofficer')
     await officer.goto(`${baseUrl()}/inbox/tasks`)
     const row = officer.locator('.el-table__row', { hasText: code })
     await row.waitFor({ timeout: 10000 })
@@ -65,7 +59,7 @@ test.group('E2E / reviewer operations', (group) => {
     assert,
   }) => {
     const code = await submitByApi()
-    const head = await signedIn(browser, 'deptreviewer')
+    const head = await signedIn(browserOf(), 'deptreviewer')
     await openTask(head, code)
     await head.locator('[data-op="transfer"]').click()
     await fillDialogInput(head, '用户 ID', String(await userId('ownerreviewer')))
@@ -76,13 +70,13 @@ test.group('E2E / reviewer operations', (group) => {
     await head.waitForSelector('.el-table', { timeout: 10000 })
     assert.equal(await head.locator('.el-table__row', { hasText: code }).count(), 0)
 
-    const owner = await signedIn(browser, 'ownerreviewer')
+    const owner = await signedIn(browserOf(), 'ownerreviewer')
     await owner.goto(`${baseUrl()}/inbox/tasks`)
     await owner.locator('.el-table__row', { hasText: code }).waitFor({ timeout: 10000 })
     await screenshot(owner, '10-transferred-task')
     await owner.close()
 
-    const applicant = await signedIn(browser, 'applicant')
+    const applicant = await signedIn(browserOf(), 'applicant')
     await applicant.goto(`${baseUrl()}/requests/${code}`)
     await applicant.waitForSelector('.request-timeline', { timeout: 10000 })
     assert.include(await applicant.textContent('.request-timeline'), '转办给')
