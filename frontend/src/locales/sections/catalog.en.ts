@@ -8,6 +8,7 @@ export default {
     sharing: 'Sharing',
     grade: 'Grade',
     provider: 'Provider',
+    providerIs: 'Provider: {name}',
     results: '{total} datasets',
     emptyTitle: 'No dataset matches',
     emptyHint: 'Try other keywords or clear the filters',

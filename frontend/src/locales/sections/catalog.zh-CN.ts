@@ -7,6 +7,7 @@ export default {
     sharing: '共享属性',
     grade: '数据分级',
     provider: '提供部门',
+    providerIs: '提供部门：{name}',
     results: '共 {total} 个数据集',
     emptyTitle: '没有找到符合条件的数据集',
     emptyHint: '请尝试更换关键字或清除筛选条件',

@@ -22,8 +22,8 @@ export function localizedRequestSchema(t: Translate): ISchema {
   for (const [key, property] of Object.entries(source.properties ?? {}) as [string, ISchema][]) {
     const field: ISchema = {
       ...property,
-      'title': t(`requests.field.${key}`),
-      'x-decorator-props': { prop: key },
+      title: t(`requests.field.${key}`),
+      // No ElFormItem prop: Formily validates; a prop would add Element's own checks.
     }
     if (property['x-component'] === 'Input.TextArea') {
       field['x-component-props'] = { rows: TEXTAREA_ROWS[key] ?? 2, showWordLimit: true }
