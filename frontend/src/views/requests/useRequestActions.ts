@@ -13,10 +13,18 @@ export function useRequestActions(request: Ref<RequestDetail | null>, reload: ()
   const session = useSessionStore()
   const mine = computed(() => request.value?.applicantId === session.user?.id)
   const status = computed(() => request.value?.status ?? 'cancelled')
+  const reviewerActed = computed(() =>
+    (request.value?.timeline ?? []).some(
+      (e) =>
+        e.type === 'task_completed' || (e.type.startsWith('action_') && e.type !== 'action_urge')
+    )
+  )
 
   const can = computed(() => ({
     urge: status.value === 'in_review' && mine.value,
-    withdraw: mine.value && ['submitted', 'in_review'].includes(status.value),
+    // 撤回 only while no reviewer has acted (the server answers 409 otherwise).
+    withdraw:
+      mine.value && ['submitted', 'in_review'].includes(status.value) && !reviewerActed.value,
     cancel: RUNNING.includes(status.value) && (mine.value || session.can('process.manage')),
     amend: mine.value && status.value === 'returned',
   }))
