@@ -138,3 +138,14 @@ export async function markNotShared(id: number, legalBasis: string): Promise<str
   })
   return body.data.code
 }
+
+/** Polls until nothing matches (client-side validation settles asynchronously). */
+export async function waitForNone(page: Page, selector: string, timeout = 5000): Promise<number> {
+  const until = Date.now() + timeout
+  let count = await page.locator(selector).count()
+  while (count > 0 && Date.now() < until) {
+    await page.waitForTimeout(100)
+    count = await page.locator(selector).count()
+  }
+  return count
+}

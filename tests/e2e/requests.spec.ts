@@ -9,6 +9,7 @@ import {
   withCatalogAndBrowser,
   signedIn,
   submitByApi,
+  waitForNone,
 } from './flows.js'
 
 /*
@@ -49,8 +50,8 @@ test.group('E2E / data request from catalog to approval', (group) => {
     await applicant.click('button.submit')
     await applicant.waitForSelector('.el-form-item__error', { timeout: 5000 })
     await fillRequestForm(applicant)
-    // Filled fields revalidate: no stale message stays next to them.
-    assert.equal(await applicant.locator('.el-form-item__error').count(), 0)
+    // Filled fields revalidate (asynchronously): no stale message stays next to them.
+    assert.equal(await waitForNone(applicant, '.el-form-item__error'), 0)
     await screenshot(applicant, '02-request-form')
     await applicant.click('button.submit')
     await applicant.waitForURL(/\/requests\/REQ-\d{8}-[0-9A-F]{8}$/, { timeout: 15000 })
