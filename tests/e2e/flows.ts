@@ -61,7 +61,9 @@ export async function api<T>(token: string, method: string, path: string, body?:
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
-  return { status: res.status, body: (await res.json()) as T }
+  // 204 (decisions) has no body.
+  const text = await res.text()
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T }
 }
 
 export async function userId(username: string): Promise<number> {
@@ -148,4 +150,21 @@ export async function waitForNone(page: Page, selector: string, timeout = 5000):
     count = await page.locator(selector).count()
   }
   return count
+}
+
+/** Arranges the head's approval of a request through the API; returns the task id. */
+export async function approveByApi(username: string, code: string): Promise<string> {
+  const token = await apiToken(username)
+  const { body } = await api<{ data: { id: string; requestCode: string; version: number }[] }>(
+    token,
+    'GET',
+    '/inbox/todo?perPage=100'
+  )
+  const task = body.data.find((item) => item.requestCode === code)!
+  await api(token, 'POST', `/inbox/tasks/${task.id}/decision`, {
+    action: 'approve',
+    opinion: '同意',
+    version: task.version,
+  })
+  return task.id
 }

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import { baseUrl } from './browser.js'
 import {
+  approveByApi,
   confirmDialog,
   expectMessage,
   fillDialogInput,
@@ -84,4 +85,22 @@ test.group('E2E / reviewer operations', (group) => {
     await applicant.close()
     await head.close()
   }).timeout(90000)
+
+  test('撤回 from 已办: the step comes back to my 待办 while the next is untouched', async ({
+    assert,
+  }) => {
+    const code = await submitByApi()
+    await approveByApi('deptreviewer', code)
+    const head = await signedIn(browserOf(), 'deptreviewer')
+    await head.goto(`${baseUrl()}/inbox/tasks?tab=done`)
+    const row = head.locator('.el-table__row', { hasText: code })
+    await row.waitFor({ timeout: 10000 })
+    assert.include(await row.textContent(), '已同意')
+    await row.getByRole('button', { name: '撤回' }).click()
+    await head.locator('.el-message-box .el-button--primary').click()
+    await expectMessage(head, '已撤回')
+    await head.goto(`${baseUrl()}/inbox/tasks`)
+    await head.locator('.el-table__row', { hasText: code }).waitFor({ timeout: 10000 })
+    await head.close()
+  }).timeout(60000)
 })
