@@ -89,7 +89,7 @@ test.group('E2E / data request from catalog to approval', (group) => {
     const row = applicant.locator('.el-table__row', { hasText: code })
     assert.include(await row.textContent(), '已通过')
     await applicant.close()
-  }).timeout(120000)
+  }).timeout(180000)
 
   test('a 不予共享 dataset shows its legal basis; the form reports the refusal', async ({
     assert,
