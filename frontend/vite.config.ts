@@ -12,7 +12,11 @@ export default defineConfig({
   base: '/',
   plugins: [vue()],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // The Formily schemas the backend validates against; the build bundles them (no API serves them).
+      '@forms': fileURLToPath(new URL('../forms', import.meta.url)),
+    },
   },
   define: {
     // Composition API only; dropping the legacy API and devtools hooks trims vue-i18n.

@@ -6,6 +6,7 @@ import { i18n } from './locales'
 import { router } from './router'
 import { useSessionStore } from './stores/session'
 import './styles/index.css'
+import './styles/element'
 
 const app = createApp(App)
 const pinia = createPinia()

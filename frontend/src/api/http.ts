@@ -8,7 +8,9 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: FieldError[] = []
+    readonly details: FieldError[] = [],
+    /** From Retry-After on a 429, in seconds. */
+    readonly retryAfter: number | null = null
   ) {
     super(message)
     this.name = 'ApiError'
@@ -61,7 +63,8 @@ export function toApiError(error: unknown): ApiError {
   if (!response) return new ApiError(0, 'E_NETWORK', i18n.global.t('errors.network'))
   if (isErrorBody(response.data)) {
     const { code, message, details } = response.data.error
-    return new ApiError(response.status, code, message, details ?? [])
+    const retryAfter = Number(response.headers['retry-after']) || null
+    return new ApiError(response.status, code, message, details ?? [], retryAfter)
   }
   return new ApiError(response.status, `E_HTTP_${response.status}`, i18n.global.t('errors.server'))
 }

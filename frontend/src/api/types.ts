@@ -80,6 +80,9 @@ export interface FieldError {
   field: string
   message: string
   rule: string
+  /** E_DATASET_NOT_SHARED: the refused dataset and its stated legal basis. */
+  code?: string
+  legalBasis?: string | null
 }
 
 export interface ErrorBody {

@@ -1,4 +1,7 @@
 import type { MessageSchema } from './zh-CN'
+import catalog from './sections/catalog.en'
+import requests from './sections/requests.en'
+import inbox from './sections/inbox.en'
 
 const en: MessageSchema = {
   app: {
@@ -23,6 +26,8 @@ const en: MessageSchema = {
     backHome: 'Back to home',
     none: '—',
     language: 'Language',
+    back: 'Back',
+    reload: 'Reload',
   },
   errors: {
     unknown: 'Something went wrong, please try again later',
@@ -48,6 +53,9 @@ const en: MessageSchema = {
     logout: 'Sign out',
     loggedOut: 'Signed out',
   },
+  ...catalog,
+  ...requests,
+  ...inbox,
   menu: {
     home: 'Home',
     system: 'System',
@@ -55,6 +63,12 @@ const en: MessageSchema = {
     organisations: 'Organisations',
     audit: 'Security audit',
     auditEvents: 'Audit log',
+    catalog: 'Data catalog',
+    datasets: 'Dataset search',
+    requests: 'My requests',
+    myRequests: 'Requests',
+    inbox: 'Approvals',
+    tasks: 'My approvals',
   },
   home: {
     welcome: 'Welcome, {name}',
@@ -65,7 +79,7 @@ const en: MessageSchema = {
     modulesAvailable: 'With your roles you can use these modules:',
     modulesNone: 'Your roles have no administration modules available yet.',
     modulesPending:
-      'This release provides sign-in, user and organisation administration and the audit log only; the data catalogue, requests, approvals and data services are still being built and will appear in the menu when released.',
+      'Data services (API, exports), process modelling and quality rectification are still being built and will appear in the menu when released.',
   },
   users: {
     keyword: 'Keyword',

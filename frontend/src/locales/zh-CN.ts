@@ -1,3 +1,7 @@
+import catalog from './sections/catalog.zh-CN'
+import requests from './sections/requests.zh-CN'
+import inbox from './sections/inbox.zh-CN'
+
 const zhCN = {
   app: {
     name: '生态环境数据共享平台',
@@ -21,6 +25,8 @@ const zhCN = {
     backHome: '返回首页',
     none: '—',
     language: '语言',
+    back: '返回',
+    reload: '重新加载',
   },
   errors: {
     unknown: '发生未知错误，请稍后重试',
@@ -46,6 +52,9 @@ const zhCN = {
     logout: '退出登录',
     loggedOut: '已退出登录',
   },
+  ...catalog,
+  ...requests,
+  ...inbox,
   menu: {
     home: '首页',
     system: '系统管理',
@@ -53,6 +62,12 @@ const zhCN = {
     organisations: '组织机构',
     audit: '安全审计',
     auditEvents: '审计日志',
+    catalog: '数据目录',
+    datasets: '数据集检索',
+    requests: '我的申请',
+    myRequests: '申请列表',
+    inbox: '审批中心',
+    tasks: '我的审批',
   },
   home: {
     welcome: '欢迎您，{name}',
@@ -63,7 +78,7 @@ const zhCN = {
     modulesAvailable: '根据您的角色，当前可使用以下模块：',
     modulesNone: '您的角色当前没有可用的管理模块。',
     modulesPending:
-      '本版本仅提供登录、用户与组织机构管理和审计日志；数据目录、共享申请、审批流程和数据服务等模块尚在建设中，上线后将出现在左侧菜单。',
+      '数据服务（接口调用、文件导出）、流程建模和质量整改等模块尚在建设中，上线后将出现在左侧菜单。',
   },
   users: {
     keyword: '关键字',

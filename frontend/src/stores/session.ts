@@ -3,7 +3,11 @@ import { computed, ref } from 'vue'
 import * as authApi from '@/api/auth'
 import { ApiError } from '@/api/http'
 import type { CurrentUser, RoleCode } from '@/api/types'
+import { useDatasetsStore } from './datasets'
+import { useInboxStore } from './inbox'
+import { useNotificationsStore } from './notifications'
 import { useOrganisationsStore } from './organisations'
+import { usePeopleStore } from './people'
 
 export const useSessionStore = defineStore('session', () => {
   const user = ref<CurrentUser | null>(null)
@@ -28,6 +32,7 @@ export const useSessionStore = defineStore('session', () => {
   async function load(): Promise<CurrentUser | null> {
     try {
       user.value = await authApi.fetchMe()
+      usePeopleStore().learn(user.value.id, user.value.displayName)
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 401) throw error
       user.value = null
@@ -58,6 +63,10 @@ export const useSessionStore = defineStore('session', () => {
     loaded.value = true
     // Shared office desktops: nothing fetched for one user stays in memory for the next.
     useOrganisationsStore().reset()
+    useDatasetsStore().reset()
+    useInboxStore().reset()
+    useNotificationsStore().reset()
+    usePeopleStore().reset()
   }
 
   return {

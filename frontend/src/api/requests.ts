@@ -1,0 +1,150 @@
+import { compactParams, http } from './http'
+import type { Envelope, PageQuery, Paginated } from './types'
+
+export const REQUEST_STATUSES = [
+  'submitted',
+  'in_review',
+  'returned',
+  'approved',
+  'partially_approved',
+  'rejected',
+  'withdrawn',
+  'cancelled',
+] as const
+export type RequestStatus = (typeof REQUEST_STATUSES)[number]
+
+export const REQUEST_DELIVERY_MODES = ['api', 'export', 'visual_query'] as const
+export type RequestDeliveryMode = (typeof REQUEST_DELIVERY_MODES)[number]
+
+/** The body of POST /requests; mirrors forms/request_form.json. */
+export interface RequestForm {
+  datasets: string[]
+  fields?: string[]
+  rowScope?: string | null
+  purpose: string
+  scenario: string
+  legalBasis: string
+  /** YYYY-MM-DD */
+  validUntil: string
+  deliveryModes: RequestDeliveryMode[]
+  contact: string
+  appealJustification?: string | null
+}
+
+export interface AmendForm extends RequestForm {
+  /** The request version the applicant saw. */
+  version: number
+}
+
+export interface DataRequest {
+  code: string
+  status: RequestStatus
+  applicantId: number
+  applicantOrgId: number
+  datasets: string[]
+  approvedDatasets: string[] | null
+  form: RequestForm
+  outcomeReason: string | null
+  version: number
+  submittedAt: string
+  decidedAt: string | null
+}
+
+/** One step of the timeline: engine events and people's operations (`action_*`). */
+export interface TimelineEvent {
+  type: string
+  activityId: string | null
+  /** A user id for people's operations; the engine's actor string for engine events. */
+  actor: string | null
+  targets: number[] | null
+  opinion: string | null
+  decision: string | boolean | null
+  occurredAt: string
+}
+
+export interface WorkflowTask {
+  id: string
+  requestCode: string
+  processKey: string
+  activityId: string
+  name: string | null
+  formKey: string | null
+  assignee: string | null
+  owner: string | null
+  delegationState: string | null
+  candidateGroups: string[]
+  version: number
+  dueAt: string | null
+  overdue?: boolean
+  createdAt: string
+  /** Multi-instance scope, e.g. the owner organisation and its datasets. */
+  scope: Record<string, unknown> | null
+}
+
+export interface RequestDetail extends DataRequest {
+  timeline: TimelineEvent[]
+  currentTasks: WorkflowTask[]
+}
+
+export interface RouteReviewer {
+  group: string | null
+  label: string
+  users: { id: number; name: string }[]
+}
+
+export interface RouteStep {
+  activityId: string
+  name: string | null
+  status: 'current' | 'upcoming'
+  reviewers: RouteReviewer[]
+  dueBy: string | null
+  /** The preview followed the approving branch where a decision is still open. */
+  assumed: boolean
+}
+
+export type RequestQuery = { status?: RequestStatus } & PageQuery
+
+export async function listRequests(query: RequestQuery): Promise<Paginated<DataRequest>> {
+  const res = await http.get<Paginated<DataRequest>>('/requests', {
+    params: compactParams(query),
+  })
+  return res.data
+}
+
+export async function fetchRequest(code: string): Promise<RequestDetail> {
+  const res = await http.get<Envelope<RequestDetail>>(`/requests/${code}`)
+  return res.data.data
+}
+
+export async function fetchRoute(code: string): Promise<RouteStep[]> {
+  const res = await http.get<Envelope<{ steps: RouteStep[] }>>(`/requests/${code}/route`)
+  return res.data.data.steps
+}
+
+export async function submitRequest(form: RequestForm): Promise<DataRequest> {
+  const res = await http.post<Envelope<DataRequest>>('/requests', form)
+  return res.data.data
+}
+
+export async function amendRequest(code: string, form: AmendForm): Promise<DataRequest> {
+  const res = await http.post<Envelope<DataRequest>>(`/requests/${code}/amend`, form)
+  return res.data.data
+}
+
+export type EndAction = 'withdraw' | 'cancel'
+
+/** 撤回 (while no reviewer acted) or 取消 (until a decision); both need a reason. */
+export async function endRequest(
+  code: string,
+  action: EndAction,
+  reason: string
+): Promise<DataRequest> {
+  const res = await http.post<Envelope<DataRequest>>(`/requests/${code}/${action}`, { reason })
+  return res.data.data
+}
+
+/** 催办: 429 with Retry-After when urged less than 30 minutes ago. */
+export async function urgeRequest(code: string, note: string | null): Promise<number> {
+  const res = await http.post<Envelope<{ reached: number }>>(`/requests/${code}/urge`, { note })
+  return res.data.data.reached
+}
