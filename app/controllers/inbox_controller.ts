@@ -14,9 +14,18 @@ import {
   type InboxFilters,
 } from '#services/requests/inbox_tabs'
 import { validateBody, validateQuery } from '#validators/strict'
-import { DECISION_FIELDS, TAB_FIELDS, decisionValidator, tabValidator } from '#validators/inbox'
+import {
+  DECISION_FIELDS,
+  PEOPLE_FIELDS,
+  TAB_FIELDS,
+  decisionValidator,
+  peopleValidator,
+  tabValidator,
+} from '#validators/inbox'
 import { transformTask } from '#transformers/request_transformer'
 import DataRequest from '#models/data_request'
+import DataRequestPolicy from '#policies/data_request_policy'
+import { peopleDirectory } from '#services/requests/people'
 import UnknownFieldsException from '#exceptions/unknown_fields_exception'
 import { NARROWABLE, visibleForm } from '#services/requests/review_form'
 import { actorFromContext } from '#services/audit/audit_log'
@@ -39,6 +48,13 @@ export default class InboxController {
 
   async started(ctx: HttpContext) {
     return startedTab(ctx.auth.user!, await this.filters(ctx))
+  }
+
+  /** Colleagues to pick for 转办 / 委派 / 加签 (reviewers) or 抄送 (anyone active). */
+  async people(ctx: HttpContext) {
+    await ctx.bouncer.with(DataRequestPolicy).authorize('review')
+    const { q, reviewers } = await validateQuery(ctx, peopleValidator, PEOPLE_FIELDS)
+    return { data: await peopleDirectory(q, reviewers ?? true) }
   }
 
   async counts(ctx: HttpContext) {

@@ -8,6 +8,8 @@ import UrgeRequest from '#actions/requests/urge_request'
 import { actionsOf } from '#services/requests/request_actions'
 import { previewRoute } from '#services/requests/route_preview'
 import { deadlinesOf } from '#services/requests/task_deadlines'
+import { hiddenFromReviewers, visibleForm } from '#services/requests/review_form'
+import { withNames } from '#services/requests/people'
 import workflowRuntime from '#services/workflow_runtime'
 import { dispatchOutbox } from '#services/requests/outbox'
 import { syncRequest } from '#services/requests/request_sync'
@@ -68,8 +70,22 @@ export default class RequestsController {
     const current = instance
       ? await port.queryTasks({ instanceId: instance.id, status: 'open' })
       : []
+    const deadlines = await deadlinesOf(current)
+    const user = ctx.auth.user!
+    const owner = request.applicantId === user.id || user.hasPermission('process.manage')
+    const shown = transformRequest(request)
+    // Reviewers read the form without the fields any node hides from reviewers (字段权限).
+    if (!owner)
+      shown.form = visibleForm(
+        request.form,
+        await hiddenFromReviewers('data_request')
+      ) as typeof shown.form
     return {
-      data: { ...transformRequest(request), timeline, currentTasks: current.map(transformTask) },
+      data: {
+        ...shown,
+        timeline: await withNames(timeline),
+        currentTasks: current.map((t) => ({ ...transformTask(t), ...deadlines.get(t.id) })),
+      },
     }
   }
 

@@ -75,3 +75,10 @@ const submitFields = {
 }
 export const SUBMIT_FORM_FIELDS = Object.keys(submitFields)
 export const submitFormValidator = vine.create(vine.object(submitFields))
+
+const peopleFields = {
+  q: vine.string().trim().maxLength(64).optional(),
+  reviewers: vine.boolean().optional(),
+}
+export const PEOPLE_FIELDS = Object.keys(peopleFields)
+export const peopleValidator = vine.create(vine.object(peopleFields))

@@ -45,6 +45,7 @@ router
     router.get('/inbox/cc', [InboxController, 'cc']).as('inbox.cc')
     router.get('/inbox/started', [InboxController, 'started']).as('inbox.started')
     router.get('/inbox/counts', [InboxController, 'counts']).as('inbox.counts')
+    router.get('/inbox/people', [InboxController, 'people']).as('inbox.people')
     router.get('/inbox/tasks/:id', [InboxController, 'show']).as('inbox.tasks.show')
     router.post('/inbox/tasks/:id/decision', [InboxController, 'decide']).as('inbox.tasks.decide')
 

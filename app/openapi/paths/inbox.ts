@@ -119,6 +119,29 @@ export const inboxPaths: Paths = {
       responses: { 200: listing(requestSummary), ...pick(401, 422) },
     },
   },
+  '/api/v1/inbox/people': {
+    get: {
+      tags: ['inbox'],
+      summary:
+        'Colleagues to pick for 转办 / 委派 / 加签 (reviewers) or 抄送 (reviewers=false: anyone active)',
+      security: authed,
+      parameters: [query('q', { type: 'string' }), query('reviewers', { type: 'boolean' })],
+      responses: {
+        200: dataOf({
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'integer' },
+              name: { type: 'string' },
+              organisation: { type: 'object' },
+            },
+          },
+        }),
+        ...pick(401, 403, 422),
+      },
+    },
+  },
   '/api/v1/inbox/counts': {
     get: {
       tags: ['inbox'],

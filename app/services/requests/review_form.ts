@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import type { RequestForm } from '#models/data_request'
 import clock from '#services/clock'
 import FieldConflictException from '#exceptions/field_conflict_exception'
-import type { FieldPermission } from '#services/requests/node_config'
+import { processModel, type FieldPermission } from '#services/requests/node_config'
 
 /*
  * What a reviewer sees of the request form and what they may narrow at their node (字段权限):
@@ -57,4 +57,17 @@ export function narrowForm(
     next.fields = changes.fields
   }
   return next
+}
+
+/** Every field some node of the process hides: what a reviewer never reads on the request page. */
+export async function hiddenFromReviewers(processKey: string) {
+  const model = await processModel(processKey)
+  const hidden: Record<string, FieldPermission> = {}
+  for (const activity of model?.activities.values() ?? []) {
+    for (const pair of (activity.properties.fieldPermissions ?? '').split(',')) {
+      const [field, permission] = pair.split(':').map((part) => part.trim())
+      if (permission === 'hidden') hidden[field] = 'hidden'
+    }
+  }
+  return hidden
 }
