@@ -66,11 +66,6 @@ export async function api<T>(token: string, method: string, path: string, body?:
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T }
 }
 
-export async function userId(username: string): Promise<number> {
-  const { body } = await api<{ data: { id: number } }>(await apiToken(username), 'GET', '/me')
-  return body.data.id
-}
-
 /** Arranges a conditional request (dept head → owner → security) without the form. */
 export async function submitByApi(username = 'applicant'): Promise<string> {
   const { body } = await api<{ data: { code: string } }>(
@@ -98,10 +93,23 @@ export async function confirmDialog(page: Page, text: string): Promise<void> {
   await dialog(page).locator('.el-dialog__footer .el-button--primary').click()
 }
 
-export async function fillDialogInput(page: Page, label: string, value: string): Promise<void> {
-  await dialog(page)
-    .locator(`.el-form-item:has(.el-form-item__label:text-is("${label}")) input`)
-    .fill(value)
+/** Searches the open dialog's people picker for a username and picks that person. */
+export async function pickPerson(page: Page, username: string): Promise<void> {
+  const picker = dialog(page).locator('.people-picker')
+  await picker.click()
+  await picker.locator('input').fill(username)
+  await page
+    .locator('.el-select-dropdown__item:visible', { hasText: `(${username})` })
+    .first()
+    .click()
+  await dialog(page).locator('.el-dialog__header').click()
+  // The dropdown fades out over the dialog's fields; wait until it is gone before typing on.
+  await page
+    .locator('.el-select__popper[aria-hidden="false"]')
+    .waitFor({ state: 'detached', timeout: 5000 })
+    .catch(() =>
+      page.locator('.el-select__popper[aria-hidden="false"]').waitFor({ state: 'hidden' })
+    )
 }
 
 export async function expectMessage(page: Page, text: string): Promise<string> {

@@ -3,13 +3,12 @@ import { baseUrl } from './browser.js'
 import {
   confirmDialog,
   expectMessage,
-  fillDialogInput,
   openTask,
+  pickPerson,
   screenshot,
   withCatalogAndBrowser,
   signedIn,
   submitByApi,
-  userId,
 } from './flows.js'
 
 /*
@@ -55,7 +54,7 @@ test.group('E2E / return, amend, delegate', (group) => {
     const head = await signedIn(browserOf(), 'deptreviewer')
     await openTask(head, code)
     await head.locator('[data-op="delegate"]').click()
-    await fillDialogInput(head, '用户 ID', String(await userId('ownerreviewer')))
+    await pickPerson(head, 'ownerreviewer')
     await confirmDialog(head, '请协助核实排口数据')
     await expectMessage(head, '已委派')
 

@@ -4,13 +4,12 @@ import {
   approveByApi,
   confirmDialog,
   expectMessage,
-  fillDialogInput,
   openTask,
+  pickPerson,
   screenshot,
   withCatalogAndBrowser,
   signedIn,
   submitByApi,
-  userId,
 } from './flows.js'
 
 /*
@@ -24,12 +23,11 @@ test.group('E2E / reviewer operations', (group) => {
     assert,
   }) => {
     const code = await submitByApi()
-    const security = await userId('secofficer')
 
     const head = await signedIn(browserOf(), 'deptreviewer')
     await openTask(head, code)
     await head.locator('[data-op="add_signoff"]').click()
-    await fillDialogInput(head, '用户 ID', String(security))
+    await pickPerson(head, 'secofficer')
     await confirmDialog(head, '请安全审核员先行把关')
     await expectMessage(head, '已加签')
     await head.waitForSelector('.signoffs', { timeout: 10000 })
@@ -63,7 +61,7 @@ test.group('E2E / reviewer operations', (group) => {
     const head = await signedIn(browserOf(), 'deptreviewer')
     await openTask(head, code)
     await head.locator('[data-op="transfer"]').click()
-    await fillDialogInput(head, '用户 ID', String(await userId('ownerreviewer')))
+    await pickPerson(head, 'ownerreviewer')
     await confirmDialog(head, '请张监测代为审核')
     await expectMessage(head, '已转办')
     await head.waitForURL(/\/inbox\/tasks(\?|$)/, { timeout: 10000 })

@@ -134,6 +134,7 @@ export const inboxPaths: Paths = {
             properties: {
               id: { type: 'integer' },
               name: { type: 'string' },
+              username: { type: 'string' },
               organisation: { type: 'object' },
             },
           },

@@ -47,6 +47,7 @@ export async function peopleDirectory(
   return users.map((u) => ({
     id: u.id,
     name: u.displayName,
+    username: u.username,
     organisation: { code: u.organisation.code, name: u.organisation.name },
   }))
 }

@@ -189,3 +189,18 @@ export async function ccTask(id: string, userIds: number[], note: string | null)
 export async function withdrawTask(id: string): Promise<void> {
   await http.post(taskUrl(id, 'withdraw'))
 }
+
+export interface Person {
+  id: number
+  name: string
+  username: string
+  organisation: { code: string; name: string }
+}
+
+/** Colleagues for 转办 / 委派 / 加签 (reviewers) or 抄送 (`reviewers: false`: anyone active). */
+export async function findPeople(q: string, reviewers: boolean): Promise<Person[]> {
+  const res = await http.get<Envelope<Person[]>>('/inbox/people', {
+    params: compactParams({ q: q || undefined, reviewers }),
+  })
+  return res.data.data
+}
