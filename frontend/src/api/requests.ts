@@ -56,7 +56,9 @@ export interface TimelineEvent {
   activityId: string | null
   /** A user id for people's operations; the engine's actor string for engine events. */
   actor: string | null
+  actorName?: string | null
   targets: number[] | null
+  targetNames?: (string | null)[]
   opinion: string | null
   decision: string | boolean | null
   occurredAt: string
