@@ -1,10 +1,9 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import clock from '#services/clock'
-import workflowRuntime from '#services/workflow_runtime'
 import { currentCalendar } from '#services/calendar/calendar_overrides'
 import { auditRows, isolate } from '#tests/helpers'
-import { catalog, form } from '../requests/fixtures.js'
+import { form, requestGroup } from '../requests/fixtures.js'
 import { as, travelTo } from '../requests/timeout_helpers.js'
 
 const OVERRIDES = '/api/v1/calendar/overrides'
@@ -172,11 +171,7 @@ test.group('Calendar / overrides', (group) => {
 })
 
 test.group('Calendar / deadlines follow the overrides', (group) => {
-  isolate(group)
-  group.each.setup(async () => {
-    workflowRuntime.reset()
-    await catalog()
-  })
+  requestGroup(group)
 
   test('turning the make-up Saturday into a holiday moves a new due date to Monday', async ({
     client,

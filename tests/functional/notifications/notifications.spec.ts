@@ -2,8 +2,8 @@ import { test } from '@japa/runner'
 import DataRequest from '#models/data_request'
 import workflowRuntime from '#services/workflow_runtime'
 import { syncOpenRequests, syncRequest } from '#services/requests/request_sync'
-import { demoUser, isolate } from '#tests/helpers'
-import { catalog, form } from '../requests/fixtures.js'
+import { demoUser } from '#tests/helpers'
+import { form, requestGroup } from '../requests/fixtures.js'
 
 /** Requests as one demo user. */
 function as(client: any, username: string) {
@@ -41,11 +41,7 @@ function as(client: any, username: string) {
 }
 
 test.group('Notifications', (group) => {
-  isolate(group)
-  group.each.setup(async () => {
-    workflowRuntime.reset()
-    await catalog()
-  })
+  requestGroup(group)
 
   test('new tasks reach the reviewers, the decision reaches the applicant, once each', async ({
     client,

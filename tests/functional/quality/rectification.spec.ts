@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
 import workflowRuntime from '#services/workflow_runtime'
 import clock from '#services/clock'
-import { auditRows, isolate } from '#tests/helpers'
-import { catalog } from '../requests/fixtures.js'
+import { auditRows } from '#tests/helpers'
+import { requestGroup } from '../requests/fixtures.js'
 import { asUser } from '../requests/http.js'
 
 const fix = { actionsTaken: '补录缺失的小时数据并修正单位', evidence: ['补录记录.xlsx'] }
@@ -36,11 +36,7 @@ async function caseOf(client: any, code: string) {
 }
 
 test.group('Quality rectification / through the HTTP API', (group) => {
-  isolate(group)
-  group.each.setup(async () => {
-    workflowRuntime.reset()
-    await catalog()
-  })
+  requestGroup(group)
 
   test('opened → provider rectifies → recheck passes → catalog admin verifies → closed', async ({
     client,

@@ -3,16 +3,11 @@ import { DateTime } from 'luxon'
 import DataRequest from '#models/data_request'
 import workflowRuntime from '#services/workflow_runtime'
 import { syncOpenRequests } from '#services/requests/request_sync'
-import { isolate } from '#tests/helpers'
-import { catalog, form } from './fixtures.js'
+import { form, requestGroup } from './fixtures.js'
 import { asUser } from './http.js'
 
 test.group('Requests / the background loop keeps every open request in step', (group) => {
-  isolate(group)
-  group.each.setup(async () => {
-    workflowRuntime.reset()
-    await catalog()
-  })
+  requestGroup(group)
 
   test('requests already in step do not starve the others', async ({ client, assert }) => {
     const codes: string[] = []

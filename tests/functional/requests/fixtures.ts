@@ -1,4 +1,7 @@
 import { DateTime } from 'luxon'
+import type { Group } from '@japa/runner/core'
+import workflowRuntime from '#services/workflow_runtime'
+import { isolate } from '#tests/helpers'
 import { upsertDataset } from '#services/catalog/upsert_dataset'
 import type { DatasetDefinition } from '#services/catalog/dataset_definition'
 
@@ -72,4 +75,14 @@ export function form(datasets: string[], overrides: Record<string, unknown> = {}
     contact: '李申请 13871230001',
     ...overrides,
   }
+}
+
+/** Each test in its own rolled-back transaction, with the engine's memory dropped and the request catalog. */
+export function requestGroup(group: Group) {
+  isolate(group)
+  group.each.setup(async () => {
+    // The engine keeps deployments and instances in memory; each test's transaction starts empty.
+    workflowRuntime.reset()
+    await catalog()
+  })
 }

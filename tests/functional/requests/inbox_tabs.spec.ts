@@ -1,16 +1,11 @@
 import { test } from '@japa/runner'
-import workflowRuntime from '#services/workflow_runtime'
 import clock from '#services/clock'
-import { demoUser, isolate } from '#tests/helpers'
-import { catalog, form } from './fixtures.js'
+import { demoUser } from '#tests/helpers'
+import { form, requestGroup } from './fixtures.js'
 import { asUser } from './http.js'
 
 test.group('Inbox / tabs, counts and filters', (group) => {
-  isolate(group)
-  group.each.setup(async () => {
-    workflowRuntime.reset()
-    await catalog()
-  })
+  requestGroup(group)
 
   test('待办 / 已办 / 抄送 / 我发起的 with their counts', async ({ client, assert }) => {
     const applicant = asUser(client, 'applicant')
@@ -89,11 +84,7 @@ test.group('Inbox / tabs, counts and filters', (group) => {
 })
 
 test.group('Requests / amend after return, route preview', (group) => {
-  isolate(group)
-  group.each.setup(async () => {
-    workflowRuntime.reset()
-    await catalog()
-  })
+  requestGroup(group)
 
   test('退回 → the applicant amends the form → checks run again → review restarts', async ({
     client,

@@ -1,17 +1,12 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import workflowRuntime from '#services/workflow_runtime'
 import clock from '#services/clock'
-import { demoUser, isolate } from '#tests/helpers'
-import { catalog, form } from './fixtures.js'
+import { demoUser } from '#tests/helpers'
+import { form, requestGroup } from './fixtures.js'
 import { asUser } from './http.js'
 
 test.group('Requests / per-node settings', (group) => {
-  isolate(group)
-  group.each.setup(async () => {
-    workflowRuntime.reset()
-    await catalog()
-  })
+  requestGroup(group)
 
   test('字段权限: hidden fields never reach the reviewer; editable ones can only be narrowed', async ({
     client,

@@ -3,8 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import workflowRuntime from '#services/workflow_runtime'
 import clock from '#services/clock'
 import { sideEffects } from '#workflow/tasks/side_effects'
-import { auditRows, isolate } from '#tests/helpers'
-import { catalog, form } from './fixtures.js'
+import { auditRows } from '#tests/helpers'
+import { form, requestGroup } from './fixtures.js'
 import { asUser } from './http.js'
 
 /** Rows of this test's requests and their grants only (the contract suite leaves its own behind). */
@@ -29,11 +29,7 @@ async function counts(codes: string[]) {
  * the same people carry on through the HTTP API. Nothing is lost, nothing happens twice.
  */
 test.group('Requests / restart of the app’s engine', (group) => {
-  isolate(group)
-  group.each.setup(async () => {
-    workflowRuntime.reset()
-    await catalog()
-  })
+  requestGroup(group)
 
   test('requests at four wait states and a pending expiry timer carry on after a restart', async ({
     client,

@@ -1,8 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import workflowRuntime from '#services/workflow_runtime'
-import { auditRows, demoUser, isolate } from '#tests/helpers'
-import { catalog, form } from './fixtures.js'
+import { auditRows, demoUser } from '#tests/helpers'
+import { form, requestGroup } from './fixtures.js'
 import { asUser } from './http.js'
 
 /** An internal applicant's conditional request: it waits at the department head (deptreviewer). */
@@ -31,11 +30,7 @@ async function timelineTypes(client: any, code: string) {
 }
 
 test.group('Reviewer operations / 转办 委派', (group) => {
-  isolate(group)
-  group.each.setup(async () => {
-    workflowRuntime.reset()
-    await catalog()
-  })
+  requestGroup(group)
 
   test('转办: the task becomes the other reviewer’s; they decide it; the applicant sees why', async ({
     client,
@@ -131,11 +126,7 @@ test.group('Reviewer operations / 转办 委派', (group) => {
 })
 
 test.group('Reviewer operations / 加签 减签', (group) => {
-  isolate(group)
-  group.each.setup(async () => {
-    workflowRuntime.reset()
-    await catalog()
-  })
+  requestGroup(group)
 
   test('加签 before: the added approver acts first; the reviewer waits, then decides', async ({
     client,
@@ -281,11 +272,7 @@ test.group('Reviewer operations / 加签 减签', (group) => {
 })
 
 test.group('Reviewer operations / 抄送 催办 撤回', (group) => {
-  isolate(group)
-  group.each.setup(async () => {
-    workflowRuntime.reset()
-    await catalog()
-  })
+  requestGroup(group)
 
   test('抄送: the people copied read the request, see it in their tab, and are told', async ({
     client,

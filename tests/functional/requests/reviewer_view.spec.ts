@@ -1,15 +1,10 @@
 import { test } from '@japa/runner'
-import workflowRuntime from '#services/workflow_runtime'
-import { demoUser, isolate } from '#tests/helpers'
-import { catalog, form } from './fixtures.js'
+import { demoUser } from '#tests/helpers'
+import { form, requestGroup } from './fixtures.js'
 import { asUser } from './http.js'
 
 test.group('Requests / what a reviewer reads', (group) => {
-  isolate(group)
-  group.each.setup(async () => {
-    workflowRuntime.reset()
-    await catalog()
-  })
+  requestGroup(group)
 
   test('the reviewer holding a step reads the request, minus the fields a node hides', async ({
     client,

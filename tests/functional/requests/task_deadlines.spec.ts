@@ -1,9 +1,8 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import clock from '#services/clock'
-import workflowRuntime from '#services/workflow_runtime'
-import { demoUser, isolate } from '#tests/helpers'
-import { catalog, form } from './fixtures.js'
+import { demoUser } from '#tests/helpers'
+import { form, requestGroup } from './fixtures.js'
 
 /** Moves the app clock to an instant given in Asia/Shanghai. */
 function travelTo(local: string) {
@@ -22,11 +21,7 @@ async function todo(client: any, username: string, qs: Record<string, unknown> =
 }
 
 test.group('Inbox / due dates on the business calendar', (group) => {
-  isolate(group)
-  group.each.setup(async () => {
-    workflowRuntime.reset()
-    await catalog()
-  })
+  requestGroup(group)
 
   test('three working days from the eve of National Day end on the make-up Saturday', async ({
     client,

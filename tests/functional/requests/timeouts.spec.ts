@@ -6,10 +6,9 @@ import lock from '@adonisjs/lock/services/main'
 import User from '#models/user'
 import Organisation from '#models/organisation'
 import clock from '#services/clock'
-import workflowRuntime from '#services/workflow_runtime'
 import { TIMEOUT_LOCK_KEY } from '#services/requests/timeout_scheduler'
-import { auditRows, isolate } from '#tests/helpers'
-import { catalog, form } from './fixtures.js'
+import { auditRows } from '#tests/helpers'
+import { form, requestGroup } from './fixtures.js'
 import { as, deployTimeoutVariant, runScheduler, travelTo } from './timeout_helpers.js'
 
 /** A separate head for 生态环境监测中心, so escalation visibly reaches someone new. */
@@ -36,11 +35,7 @@ async function submit(client: any, username: string, datasets = ['T-AIR-COND']) 
 }
 
 function timeoutGroup(group: Group) {
-  isolate(group)
-  group.each.setup(async () => {
-    workflowRuntime.reset()
-    await catalog()
-  })
+  requestGroup(group)
 }
 
 async function firings(action?: string) {
