@@ -70,6 +70,8 @@ test.group('E2E / return, amend, delegate', (group) => {
 
     await openTask(head, code)
     await head.locator('[data-op="approve"]').waitFor({ timeout: 10000 })
+    // The timeline loads after the task's buttons: wait for the delegate's opinion to show.
+    await head.locator('.task-page', { hasText: '已核实，数据可共享' }).waitFor({ timeout: 10000 })
     assert.include(await head.textContent('.task-page'), '已核实，数据可共享')
     await head.close()
   }).timeout(90000)
