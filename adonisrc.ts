@@ -53,6 +53,13 @@ export default defineConfig({
       },
       { name: 'contract', files: ['tests/contract/**/*.spec.ts'], timeout: 60000 },
       {
+        // Faults of a real Operaton (killed worker, engine down, incidents): run by .ci/run
+        // with WORKFLOW_ENGINE=operaton; the embedded engine's equivalents live in contract/.
+        files: ['tests/operaton/**/*.spec.ts'],
+        name: 'operaton',
+        timeout: 60000,
+      },
+      {
         // Needs Chromium and the built frontend: `npm run test:e2e` (run by .ci/run).
         files: ['tests/e2e/**/*.spec.ts'],
         name: 'e2e',

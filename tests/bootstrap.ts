@@ -36,7 +36,7 @@ async function runAce(name: string, args: string[]) {
 }
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
-  if (['browser', 'functional', 'e2e'].includes(suite.name)) {
+  if (['browser', 'functional', 'e2e', 'operaton'].includes(suite.name)) {
     return suite.setup(() => testUtils.httpServer().start())
   }
 }

@@ -7,10 +7,8 @@ import type { OperatonWorkflowEngine } from '#workflow/operaton/operaton_engine'
 import { TopicClient } from '#workflow/operaton/topic_client'
 import type { TopicDefinition } from '#workflow/types'
 import { demoUser, isolate } from '#tests/helpers'
-import { retryComplianceIncident } from './incident_steps.js'
-import complianceCheck from '../../../workflows/topics/request_compliance_check.js'
-
-const onOperaton = (process.env.WORKFLOW_ENGINE ?? 'embedded') === 'operaton'
+import { retryComplianceIncident } from '../functional/process_admin/incident_steps.js'
+import complianceCheck from '../../workflows/topics/request_compliance_check.js'
 
 test.group('Process admin / Operaton incidents (real worker)', (group) => {
   isolate(group)
@@ -55,7 +53,5 @@ test.group('Process admin / Operaton incidents (real worker)', (group) => {
     )
 
     await retryComplianceIncident(client, assert, admin, port, instance.id)
-  })
-    .skip(!onOperaton, 'Operaton only (embedded equivalent: process_admin.spec.ts incidents)')
-    .timeout(90_000)
+  }).timeout(90_000)
 })

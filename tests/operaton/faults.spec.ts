@@ -15,15 +15,13 @@ import type { TopicDefinition } from '#workflow/types'
 import { topics } from '../../workflows/registry.js'
 import grantProvision from '../../workflows/topics/grant_provision.js'
 import complianceCheck from '../../workflows/topics/request_compliance_check.js'
-import { createHarness, dataset, newKey, openTasks, requestVariables } from './harness.js'
+import { createHarness, dataset, newKey, openTasks, requestVariables } from '../contract/harness.js'
 
 /*
  * Faults against a real Operaton with the real camunda-external-task-client-js workers, in real
- * time (no clock travel). The embedded engine's equivalents are in operations.spec.ts; on the
- * embedded engine these are reported as skipped, never silently dropped.
+ * time (no clock travel). Their own suite (`npm run test:operaton`), run by .ci/run against
+ * Operaton only; the embedded engine's equivalents are in tests/contract/operations.spec.ts.
  */
-const onOperaton = () => (process.env.WORKFLOW_ENGINE ?? 'embedded') === 'operaton'
-const SKIP = 'Operaton only (embedded equivalents: operations.spec.ts)'
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000) {
   for (let waited = 0; waited < timeoutMs; waited += 200) {
@@ -106,9 +104,7 @@ test.group('contract: Operaton faults (real workers, real time)', () => {
     )
     assert.lengthOf(grants, 1)
     assert.isFalse((await port.getInstance(instance.id)).variables.grantCreatedNow as boolean)
-  })
-    .skip(!onOperaton(), SKIP)
-    .timeout(120_000)
+  }).timeout(120_000)
 
   test('two workers on one topic never run one task twice', async ({ assert }) => {
     const h = await createHarness()
@@ -146,9 +142,7 @@ test.group('contract: Operaton faults (real workers, real time)', () => {
     assert.equal(runs.size, 20)
     assert.deepEqual([...new Set(runs.values())], [1], 'each task handled exactly once')
     for (const key of keys) assert.lengthOf(await openTasks(port, key, 'dept_review'), 1)
-  })
-    .skip(!onOperaton(), SKIP)
-    .timeout(120_000)
+  }).timeout(120_000)
 
   test('Operaton stopped: 20 requests wait in the outbox; once it is back, 20 instances and no duplicate', async ({
     assert,
@@ -186,7 +180,5 @@ test.group('contract: Operaton faults (real workers, real time)', () => {
       })
       assert.lengthOf(rows, 1, `one instance for ${key}`)
     }
-  })
-    .skip(!onOperaton(), SKIP)
-    .timeout(420_000)
+  }).timeout(420_000)
 })
