@@ -24,6 +24,12 @@ export function asUser(client: any, username: string) {
     },
     decide: (task: any, body: Record<string, unknown>) =>
       call('post', `/api/v1/inbox/tasks/${task.id}/decision`, { version: task.version, ...body }),
+    /** An added approver's (加签) own decision on their item. */
+    signoff: (item: any, body: Record<string, unknown>) =>
+      call('post', `/api/v1/inbox/signoffs/${item.signoffId ?? item.id}/decision`, {
+        version: item.version,
+        ...body,
+      }),
     op: (task: any, operation: string, body: Record<string, unknown> = {}) =>
       call('post', `/api/v1/inbox/tasks/${task.id}/${operation}`, {
         version: task.version,

@@ -151,21 +151,18 @@ test.group('Reviewer operations / 加签 减签', (group) => {
     assert.equal(item.taskId, task.id)
     assert.equal(item.request.code, item.requestCode)
     assert.lengthOf(await notificationsOf('secofficer', 'signoff_requested'), 1)
-    const noOpinion = await asUser(client, 'secofficer').post(
-      `/api/v1/inbox/signoffs/${item.signoffId}/decision`,
-      { action: 'approve', version: item.version }
-    )
+    const noOpinion = await asUser(client, 'secofficer').signoff(item, { action: 'approve' })
     noOpinion.assertStatus(422)
-    const signed = await asUser(client, 'secofficer').post(
-      `/api/v1/inbox/signoffs/${item.signoffId}/decision`,
-      { action: 'approve', opinion: '符合安全要求', version: item.version }
-    )
+    const signed = await asUser(client, 'secofficer').signoff(item, {
+      action: 'approve',
+      opinion: '符合安全要求',
+    })
     signed.assertStatus(200)
     assert.equal(signed.body().data.status, 'approved')
-    const again = await asUser(client, 'secofficer').post(
-      `/api/v1/inbox/signoffs/${item.signoffId}/decision`,
-      { action: 'approve', opinion: '再签一次', version: item.version }
-    )
+    const again = await asUser(client, 'secofficer').signoff(item, {
+      action: 'approve',
+      opinion: '再签一次',
+    })
     again.assertStatus(404)
 
     ;(await head.decide(now, { action: 'approve', opinion: '同意' })).assertStatus(204)
@@ -196,11 +193,7 @@ test.group('Reviewer operations / 加签 减签', (group) => {
     const [item] = await asUser(client, 'secofficer').todo()
     assert.equal(item.position, 'after')
     ;(
-      await asUser(client, 'secofficer').post(`/api/v1/inbox/signoffs/${item.signoffId}/decision`, {
-        action: 'approve',
-        opinion: '会签同意',
-        version: item.version,
-      })
+      await asUser(client, 'secofficer').signoff(item, { action: 'approve', opinion: '会签同意' })
     ).assertStatus(200)
     const [owner] = await asUser(client, 'ownerreviewer').todo()
     assert.equal(owner.activityId, 'owner_review')
@@ -225,10 +218,9 @@ test.group('Reviewer operations / 加签 减签', (group) => {
     ).assertStatus(204)
     const [item] = await asUser(client, 'secofficer').todo()
     ;(
-      await asUser(client, 'secofficer').post(`/api/v1/inbox/signoffs/${item.signoffId}/decision`, {
+      await asUser(client, 'secofficer').signoff(item, {
         action: 'reject',
         opinion: '用途超出职责范围',
-        version: item.version,
       })
     ).assertStatus(200)
     const detail = await asUser(client, 'applicant').detail(code)
@@ -253,11 +245,7 @@ test.group('Reviewer operations / 加签 减签', (group) => {
     assert.equal(removed.body().data.signoffs[0].status, 'removed')
     assert.lengthOf(await asUser(client, 'secofficer').todo(), 0)
     ;(
-      await asUser(client, 'ownerreviewer').post(`/api/v1/inbox/signoffs/${owner.id}/decision`, {
-        action: 'approve',
-        opinion: '同意',
-        version: owner.version,
-      })
+      await asUser(client, 'ownerreviewer').signoff(owner, { action: 'approve', opinion: '同意' })
     ).assertStatus(200)
     ;(await head.delete(`${base}/${owner.id}`)).assertStatus(409)
     // Adding the same person twice while pending is refused; the applicant can never be added.
