@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import type { RequestForm } from '#models/data_request'
 import clock from '#services/clock'
 import FieldConflictException from '#exceptions/field_conflict_exception'
-import { processModel, type FieldPermission } from '#services/requests/node_config'
+import { nodeConfig, processModel, type FieldPermission } from '#services/requests/node_config'
 
 /*
  * What a reviewer sees of the request form and what they may narrow at their node (字段权限):
@@ -63,11 +63,10 @@ export function narrowForm(
 export async function hiddenFromReviewers(processKey: string) {
   const model = await processModel(processKey)
   const hidden: Record<string, FieldPermission> = {}
-  for (const activity of model?.activities.values() ?? []) {
-    for (const pair of (activity.properties.fieldPermissions ?? '').split(',')) {
-      const [field, permission] = pair.split(':').map((part) => part.trim())
-      if (permission === 'hidden') hidden[field] = 'hidden'
-    }
+  for (const activityId of model?.activities.keys() ?? []) {
+    const { fieldPermissions } = await nodeConfig(processKey, activityId)
+    for (const [field, permission] of Object.entries(fieldPermissions))
+      if (permission === 'hidden') hidden[field] = permission
   }
   return hidden
 }
