@@ -1,0 +1,9 @@
+import type { RouteRecordRaw } from 'vue-router'
+import { Connection } from '@element-plus/icons-vue'
+
+/** 数据服务: grants, API keys, exports, visual query, subscriptions and the usage trail. */
+export default {
+  path: 'delivery',
+  meta: { title: 'menu.delivery', icon: Connection },
+  children: [],
+} satisfies RouteRecordRaw
