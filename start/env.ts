@@ -37,6 +37,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   CORS_ORIGIN: Env.schema.string.optional(),
   WORKFLOW_TIMEOUT_SCAN_SECONDS: Env.schema.number.optional(),
   LOCK_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
+  LIMITER_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
 
   MAIL_MAILER: Env.schema.enum.optional(['smtp', 'none'] as const),
   MAIL_FROM: Env.schema.string.optional(),
