@@ -8,7 +8,12 @@ import { formatValue } from '#services/products/record_values'
 import { exceedanceLimit } from '#services/standards/exceedance_limits'
 import type { StoreDataset } from '#services/stores/store_definition'
 import { visualCall } from '#services/visual/visual_call'
-import { parseVisualQuery, pickParams, type VisualQuery } from '#services/visual/visual_query'
+import {
+  AGGREGATE_CONTROLS,
+  parseVisualQuery,
+  pickParams,
+  type VisualQuery,
+} from '#services/visual/visual_query'
 import { bucketOf, bucketSpan, summarise, type Bucket } from '#services/visual/visual_stats'
 import { aggregateValidator } from '#validators/visual'
 import AppException from '#exceptions/app_exception'
@@ -33,10 +38,9 @@ export default class AggregateVisual {
   async handle(ctx: HttpContext, datasetCode: string) {
     return visualCall(ctx, datasetCode, async (call) => {
       const qs = ctx.request.qs()
-      const params = await aggregateValidator.validate(
-        pickParams(qs, ['grantId', 'bucket', 'groupBy', 'measures', 'stats']),
-        { messagesProvider: ctx.i18n.createMessagesProvider() }
-      )
+      const params = await aggregateValidator.validate(pickParams(qs, AGGREGATE_CONTROLS), {
+        messagesProvider: ctx.i18n.createMessagesProvider(),
+      })
       const dataset = await findDataset(datasetCode)
       call.usage.datasetCode = dataset.code
       const access = await call.access(params.grantId, dataset.code)

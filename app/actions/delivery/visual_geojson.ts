@@ -8,7 +8,12 @@ import { PUBLIC_LABELS } from '#services/catalog/record_labels'
 import type { StoreDataset } from '#services/stores/store_definition'
 import { AIR_STATIONS, ENTERPRISES, OUTLETS, WATER_SECTIONS } from '#database/data/datasets/base'
 import { visualCall } from '#services/visual/visual_call'
-import { parseFilters, parseMeasures, pickParams } from '#services/visual/visual_query'
+import {
+  GEOJSON_CONTROLS,
+  parseFilters,
+  parseMeasures,
+  pickParams,
+} from '#services/visual/visual_query'
 import { geojsonValidator } from '#validators/visual'
 import AppException from '#exceptions/app_exception'
 import InvalidFilterException from '#exceptions/invalid_filter_exception'
@@ -42,7 +47,7 @@ export default class VisualGeojson {
   async handle(ctx: HttpContext, datasetCode: string) {
     return visualCall(ctx, datasetCode, async (call) => {
       const qs = ctx.request.qs()
-      const params = await geojsonValidator.validate(pickParams(qs, ['grantId', 'measures']), {
+      const params = await geojsonValidator.validate(pickParams(qs, GEOJSON_CONTROLS), {
         messagesProvider: ctx.i18n.createMessagesProvider(),
       })
       const dataset = await findDataset(datasetCode)
@@ -50,7 +55,7 @@ export default class VisualGeojson {
       const access = await call.access(params.grantId, dataset.code)
       call.usage.organisationId = access.grant.applicantOrgId
 
-      const filters = parseFilters(dataset, { ...qs, measures: undefined })
+      const filters = parseFilters(dataset, qs, GEOJSON_CONTROLS)
       const { measures, problems } = parseMeasures(dataset, params.measures, false)
       const located = LOCATED.find(([column]) => dataset.fields.some((f) => f.name === column))
       if (!located) problems.push({ field: 'datasetCode', rule: 'noLocation' })

@@ -22,7 +22,8 @@ const GROUP_COLUMNS: Record<GroupBy, string[]> = {
   pollutant: ['factor_code'],
 }
 export const MAX_MEASURES = 8
-const VISUAL_CONTROLS = ['grantId', 'bucket', 'groupBy', 'measures', 'stats']
+export const AGGREGATE_CONTROLS = ['grantId', 'bucket', 'groupBy', 'measures', 'stats']
+export const GEOJSON_CONTROLS = ['grantId', 'measures']
 /** Data-API parameters that mean nothing here: refused rather than ignored. */
 const RECORD_CONTROLS = ['fields', 'sort', 'limit', 'cursor', 'format', 'bom']
 
@@ -55,8 +56,12 @@ export function pickParams(qs: Record<string, unknown>, keys: string[]) {
 }
 
 /** Filters and from/to: the query string without the visual parameters, as the data API reads it. */
-export function parseFilters(dataset: StoreDataset, qs: Record<string, unknown>): DataQuery {
-  const rest = Object.fromEntries(Object.entries(qs).filter(([k]) => !VISUAL_CONTROLS.includes(k)))
+export function parseFilters(
+  dataset: StoreDataset,
+  qs: Record<string, unknown>,
+  controls: string[] = AGGREGATE_CONTROLS
+): DataQuery {
+  const rest = Object.fromEntries(Object.entries(qs).filter(([k]) => !controls.includes(k)))
   const refused = Object.keys(rest).filter((key) => RECORD_CONTROLS.includes(key))
   if (refused.length > 0) throw new UnknownFieldsException(refused)
   return parseDataQuery(dataset, rest)

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import clock from '#services/clock'
 import { isolate } from '#tests/helpers'
+import { dailyFixture } from '#tests/functional/public_data/fixtures'
 import { as, grantThroughRequest, setupDelivery } from './fixtures.js'
 import { AGGREGATE, midnightRows, usageRows, visual, visualGrant } from './visual_fixtures.js'
 
@@ -120,6 +121,35 @@ test.group('Delivery · visual query aggregates', (group) => {
       `grantId=${grant.id}&bucket=day&measures=pm25&stats=count&from=2026-01-02&to=2026-01-03`
     )
     assert.deepEqual(window.body().data.series[0].points, [{ bucket: '2026-01-02', count: 1 }])
+  })
+
+  test('a daily store: calendar dates bucket as they are, districts by area code', async ({
+    client,
+    assert,
+  }) => {
+    await dailyFixture()
+    const grant = await visualGrant(client, 'applicant', {
+      datasets: ['EQ-AIR-003'],
+      fields: ['area_code', 'report_date', 'aqi'],
+    })
+    const daily = '/api/v1/visual/EQ-AIR-003/aggregate'
+    const q = `grantId=${grant.id}&measures=aqi&stats=count,max&groupBy=district`
+    const monthly = await visual(client, daily, `${q}&bucket=month`)
+    monthly.assertStatus(200)
+    assert.equal(monthly.body().data.groupField, 'area_code')
+    assert.deepEqual(byGroup(monthly.body()), {
+      420100: [{ bucket: '2026-01', count: 2, max: 160 }],
+      420102: [{ bucket: '2026-01', count: 1, max: 118 }],
+      420117: [{ bucket: '2026-01', count: 1, max: 45 }],
+    })
+    const days = await visual(client, daily, `${q}&bucket=day&area_code=420100`)
+    assert.deepEqual(
+      days.body().data.series[0].points.map((p: any) => p.bucket),
+      ['2026-01-10', '2026-01-11']
+    )
+    const hourly = await visual(client, daily, `${q}&bucket=hour`)
+    hourly.assertStatus(422)
+    assert.deepEqual(hourly.body().error.details, [{ field: 'bucket', rule: 'dailyData' }])
   })
 
   test('a row-scoped grant counts only its rows, whatever the filters ask', async ({

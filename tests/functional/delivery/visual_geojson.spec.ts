@@ -82,6 +82,10 @@ test.group('Delivery · visual query map points', (group) => {
     const earlier = await visual(client, GEOJSON, `grantId=${scoped.id}&to=2026-01-01T09:00:00`)
     assert.equal(earlier.body().features[0].properties.observed_at, '2026-01-01T00:00:00Z')
 
+    const chartOnly = await visual(client, GEOJSON, `grantId=${scoped.id}&bucket=day`)
+    chartOnly.assertStatus(422)
+    assert.equal(chartOnly.body().error.code, 'E_UNKNOWN_FIELDS')
+
     const denied = await visual(client, GEOJSON, `grantId=${scoped.id}&measures=pm10`)
     denied.assertStatus(403)
     assert.equal(denied.body().error.code, 'E_FIELDS_NOT_GRANTED')
@@ -92,6 +96,7 @@ test.group('Delivery · visual query map points', (group) => {
         [1, 'success'],
         [0, 'success'],
         [1, 'success'],
+        [0, 'denied'],
         [0, 'denied'],
       ]
     )
