@@ -208,7 +208,7 @@ test.group('Delivery · visual query aggregates', (group) => {
     assert.equal(unknown.body().error.code, 'E_UNKNOWN_FIELDS')
   })
 
-  test('expired and revoked grants, and grants without the mode, are refused', async ({
+  test('expired and revoked grants, grants without the mode or dataset, unknown datasets are refused', async ({
     client,
     assert,
   }) => {
@@ -237,6 +237,17 @@ test.group('Delivery · visual query aggregates', (group) => {
     )
     wrongMode.assertStatus(403)
     assert.equal(wrongMode.body().error.code, 'E_MODE_NOT_GRANTED')
+
+    const otherDataset = await visual(
+      client,
+      '/api/v1/visual/EQ-AIR-003/aggregate',
+      `grantId=${apiOnly.id}&bucket=day&measures=aqi`
+    )
+    otherDataset.assertStatus(403)
+    assert.equal(otherDataset.body().error.code, 'E_DATASET_NOT_GRANTED')
+    const missing = await visual(client, '/api/v1/visual/NO-SUCH-1/aggregate', q)
+    missing.assertStatus(404)
+    assert.equal(missing.body().error.code, 'E_DATASET_NOT_FOUND')
   })
 
   test("another user's grant id is 404, like a missing one", async ({ client, assert }) => {
