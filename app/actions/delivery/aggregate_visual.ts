@@ -14,7 +14,7 @@ import {
   pickParams,
   type VisualQuery,
 } from '#services/visual/visual_query'
-import { bucketOf, bucketSpan, summarise, type Bucket } from '#services/visual/visual_stats'
+import { bucketSpan, makeBucketer, summarise, type Bucket } from '#services/visual/visual_stats'
 import { aggregateValidator } from '#validators/visual'
 import AppException from '#exceptions/app_exception'
 import { QuotaExceededException } from '#exceptions/delivery_exceptions'
@@ -140,6 +140,7 @@ export default class AggregateVisual {
   ): Promise<Series[]> {
     const timeField = dataset.fields.find((f) => f.name === dataset.layout.timeField)!
     const limits = query.measures.map((m) => exceedanceLimit(dataset.code, m))
+    const bucketOf = makeBucketer(bucket, timeField.type === 'date' ? 'date' : 'datetime')
     const out = new Map<string, Series>()
     let cell: { group: string | null; bucket: string; values: number[][] } | null = null
     const flush = () => {
@@ -157,7 +158,7 @@ export default class AggregateVisual {
       usage.rows += batch.length
       for (const row of batch) {
         const group = query.groupColumn ? ((row[query.groupColumn] as string | null) ?? null) : null
-        const label = bucketOf(formatValue(timeField, row[timeField.name]) as string, bucket)
+        const label = bucketOf(row[timeField.name])
         if (!cell || cell.group !== group || cell.bucket !== label) {
           flush()
           cell = { group, bucket: label, values: query.measures.map(() => []) }

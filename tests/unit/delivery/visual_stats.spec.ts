@@ -1,5 +1,11 @@
 import { test } from '@japa/runner'
-import { bucketOf, bucketSpan, percentile, summarise } from '#services/visual/visual_stats'
+import {
+  bucketOf,
+  bucketSpan,
+  makeBucketer,
+  percentile,
+  summarise,
+} from '#services/visual/visual_stats'
 import { EXCEEDANCE_LIMITS } from '#services/standards/exceedance_limits'
 
 /*
@@ -42,6 +48,25 @@ test.group('Visual query · statistics', () => {
     // Calendar dates are already the city's days.
     assert.equal(bucketOf('2026-01-31', 'day'), '2026-01-31')
     assert.equal(bucketOf('2026-01-31', 'month'), '2026-01')
+  })
+
+  test('the streaming bucketer agrees with bucketOf for SQLite text and MariaDB dates', ({
+    assert,
+  }) => {
+    for (const bucket of ['hour', 'day', 'month'] as const) {
+      const fromText = makeBucketer(bucket, 'datetime')
+      const fromDate = makeBucketer(bucket, 'datetime')
+      // Every 37 minutes across a month end, in time order as the query reads them.
+      for (let ms = Date.UTC(2026, 0, 30, 10); ms < Date.UTC(2026, 1, 2, 10); ms += 37 * 60_000) {
+        const iso = new Date(ms).toISOString()
+        const expected = bucketOf(iso, bucket)
+        assert.equal(fromText(iso.slice(0, 19).replace('T', ' ')), expected, iso)
+        assert.equal(fromDate(new Date(ms)), expected, iso)
+      }
+    }
+    const days = makeBucketer('month', 'date')
+    assert.equal(days('2026-01-31'), '2026-01')
+    assert.equal(days(new Date(Date.UTC(2026, 1, 1))), '2026-02')
   })
 
   test('bucket spans count both ends', ({ assert }) => {
