@@ -4,6 +4,7 @@ import { isolate } from '#tests/helpers'
 import { HIDDEN, OPEN } from '#tests/functional/public_data/fixtures'
 import { grantThroughRequest, setupDelivery } from './fixtures.js'
 import { GEOJSON, usageRows, visual, visualGrant } from './visual_fixtures.js'
+import { MAX_FEATURES } from '#actions/delivery/visual_geojson'
 
 /*
  * Map points: the latest granted row per station, placed with the air-station base store's
@@ -100,6 +101,28 @@ test.group('Delivery · visual query map points', (group) => {
         [0, 'denied'],
       ]
     )
+  })
+
+  test('more features than the cap is 422, not a truncated map', async ({ client, assert }) => {
+    const rows = Array.from({ length: MAX_FEATURES }, (_, i) => ({
+      station_code: `X${String(i).padStart(5, '0')}`,
+      observed_at: '2026-01-01 00:00:00',
+      district_code: '420102',
+      pm25: 10,
+      ...OPEN,
+    }))
+    for (let i = 0; i < rows.length; i += 250)
+      await db.table('air_quality_hourly').multiInsert(rows.slice(i, i + 250))
+    const grant = await visualGrant(client)
+    const response = await visual(client, GEOJSON, `grantId=${grant.id}`)
+    response.assertStatus(422)
+    assert.equal(response.body().error.code, 'E_VISUAL_TOO_MANY_FEATURES')
+    const narrowed = await visual(
+      client,
+      GEOJSON,
+      `grantId=${grant.id}&station_code[in]=AS001,X00001`
+    )
+    assert.lengthOf(narrowed.body().features, 2)
   })
 
   test("someone else's grant is 404; a grant without the mode is 403", async ({
