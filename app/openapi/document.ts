@@ -11,6 +11,7 @@ import { notificationPaths } from '#openapi/paths/notifications'
 import { calendarPaths } from '#openapi/paths/calendar'
 import { mailOutboxPaths } from '#openapi/paths/mail_outbox'
 import { deliveryPaths, deliverySecuritySchemes } from '#openapi/paths/delivery'
+import { visualPaths } from '#openapi/paths/visual'
 
 /*
  * The OpenAPI 3.1 document served at /api/openapi.json. Each domain keeps its paths in
@@ -39,6 +40,7 @@ export const openapiDocument = {
     ...calendarPaths,
     ...mailOutboxPaths,
     ...deliveryPaths,
+    ...visualPaths,
   },
   components: {
     ...components,

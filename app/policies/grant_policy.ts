@@ -29,6 +29,11 @@ export default class GrantPolicy extends BasePolicy {
     return ownsDatasetOf(actor, grant) || actor.roles.includes('security_officer')
   }
 
+  /** Using a grant's data (visual query): only its holder, as "my grants" lists them. */
+  use(actor: User, grant: Grant) {
+    return grant.applicantId === actor.id
+  }
+
   /** "Grants of my datasets": reviewers of a provider organisation. */
   listOwned(actor: User) {
     return actor.roles.includes('owner_reviewer')

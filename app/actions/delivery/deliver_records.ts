@@ -12,10 +12,14 @@ import { decodeCursor, encodeCursor, queryFingerprint, storeValue } from '#servi
 import { scopedQuery, selectedColumns } from '#services/delivery/scoped_query'
 import { rowBatches } from '#services/delivery/row_stream'
 import { encoderFor } from '#services/delivery/record_encoders'
-import { recordUsage, type UsageEntry } from '#services/delivery/usage_log'
+import {
+  recordRefusal,
+  recordUsage,
+  startUsage,
+  type UsageEntry,
+} from '#services/delivery/usage_log'
 import AppException from '#exceptions/app_exception'
 import InvalidFilterException from '#exceptions/invalid_filter_exception'
-import { QuotaExceededException } from '#exceptions/delivery_exceptions'
 
 /*
  * One data API call: key → grant (status, mode, fields, quota) → scoped SQL → rows streamed
@@ -25,38 +29,11 @@ import { QuotaExceededException } from '#exceptions/delivery_exceptions'
 export default class DeliverRecords {
   async handle(ctx: HttpContext, datasetCode: string) {
     const started = performance.now()
-    const usage: UsageEntry = {
-      userId: null,
-      organisationId: null,
-      apiKeyId: null,
-      grantId: null,
-      datasetCode: datasetCode.slice(0, 64),
-      mode: 'api',
-      format: null,
-      filter: null,
-      rows: 0,
-      bytes: 0,
-      durationMs: 0,
-      purpose: null,
-      status: 200,
-      result: 'success',
-      errorCode: null,
-      ip: ctx.request.ip(),
-    }
+    const usage = startUsage(ctx, 'api', datasetCode)
     try {
       return await this.prepare(ctx, datasetCode, usage, started)
     } catch (error) {
-      const status =
-        error instanceof AppException ? error.status : Number((error as any)?.status) || 500
-      if (error instanceof QuotaExceededException)
-        ctx.response.header('Retry-After', String(error.retryAfterSeconds))
-      await recordUsage({
-        ...usage,
-        status,
-        result: status >= 500 ? 'error' : 'denied',
-        errorCode: String((error as any)?.code ?? 'E_INTERNAL').slice(0, 40),
-        durationMs: performance.now() - started,
-      })
+      await recordRefusal(ctx, usage, error, started)
       throw error
     }
   }
@@ -141,7 +118,7 @@ export default class DeliverRecords {
 }
 
 /** The store behind a published catalog dataset; its schema comes from code. */
-async function findDataset(code: string): Promise<StoreDataset> {
+export async function findDataset(code: string): Promise<StoreDataset> {
   const upper = code.toUpperCase()
   const dataset = STORE_DATASETS.find((d) => d.code === upper)
   const published = dataset

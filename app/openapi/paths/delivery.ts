@@ -125,6 +125,23 @@ const usageFilters = [
   query('to', { type: 'string', format: 'date' }, 'exclusive'),
 ]
 
+/** Time range and field filters, shared by the data API and the visual query. */
+export const filterParams = [
+  query(
+    'from',
+    { type: 'string' },
+    'time field ≥ (ISO date or date-time, China time without zone)'
+  ),
+  query('to', { type: 'string' }, 'time field < (exclusive)'),
+  {
+    name: '{field}',
+    in: 'query',
+    schema: { type: 'string' },
+    description:
+      'Any schema field: `F=v` equality, `F[gte]=`, `F[gt]=`, `F[lte]=`, `F[lt]=`, `F[in]=a,b`; every field must be in the grant (else 403). Example: `pm25[gte]=75&district_code[in]=420102,420103`',
+  },
+]
+
 const dataParams = [
   {
     name: 'datasetCode',
@@ -148,19 +165,7 @@ const dataParams = [
   ),
   query('format', { type: 'string', enum: ['json', 'ndjson', 'csv'], default: 'json' }),
   query('bom', { type: 'boolean' }, 'CSV: prefix a UTF-8 BOM so Excel reads Chinese text'),
-  query(
-    'from',
-    { type: 'string' },
-    'time field ≥ (ISO date or date-time, China time without zone)'
-  ),
-  query('to', { type: 'string' }, 'time field < (exclusive)'),
-  {
-    name: '{field}',
-    in: 'query',
-    schema: { type: 'string' },
-    description:
-      'Any schema field: `F=v` equality, `F[gte]=`, `F[gt]=`, `F[lte]=`, `F[lt]=`, `F[in]=a,b`. Example: `pm25[gte]=75&district_code[in]=420102,420103`',
-  },
+  ...filterParams,
 ]
 
 export const deliveryPaths: Paths = {

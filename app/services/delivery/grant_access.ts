@@ -24,8 +24,13 @@ const DENIAL = {
  * with the reason of the newest grant, so a revoked grant is reported as revoked.
  */
 export function grantFor(key: ApiKey, datasetCode: string, mode: string): Access {
+  return activeGrant(key.grants, datasetCode, mode)
+}
+
+/** The same choice among any grants: a key's, or the one a logged-in holder names (visual query). */
+export function activeGrant(grants: Grant[], datasetCode: string, mode: string): Access {
   const now = clock.now()
-  const candidates = key.grants
+  const candidates = grants
     .map((grant) => ({
       grant,
       grantDataset: grant.datasets.find((d) => d.datasetCode === datasetCode),

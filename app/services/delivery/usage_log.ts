@@ -1,5 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
+import type { HttpContext } from '@adonisjs/core/http'
 import clock from '#services/clock'
+import AppException from '#exceptions/app_exception'
+import { QuotaExceededException } from '#exceptions/delivery_exceptions'
 
 /*
  * The usage trail (谁使用谁负责): one row per data call, refused ones included. Filters are
@@ -22,6 +25,52 @@ export interface UsageEntry {
   result: 'success' | 'denied' | 'error' | 'aborted'
   errorCode: string | null
   ip: string | null
+}
+
+/** A successful call's row as it starts; the caller fills in who and what as it learns them. */
+export function startUsage(
+  ctx: HttpContext,
+  mode: UsageEntry['mode'],
+  datasetCode: string
+): UsageEntry {
+  return {
+    userId: null,
+    organisationId: null,
+    apiKeyId: null,
+    grantId: null,
+    datasetCode: datasetCode.slice(0, 64),
+    mode,
+    format: null,
+    filter: null,
+    rows: 0,
+    bytes: 0,
+    durationMs: 0,
+    purpose: null,
+    status: 200,
+    result: 'success',
+    errorCode: null,
+    ip: ctx.request.ip(),
+  }
+}
+
+/** The row of a refused or failed call (and Retry-After on a quota refusal). */
+export async function recordRefusal(
+  ctx: HttpContext,
+  usage: UsageEntry,
+  error: unknown,
+  started: number
+) {
+  const status =
+    error instanceof AppException ? error.status : Number((error as any)?.status) || 500
+  if (error instanceof QuotaExceededException)
+    ctx.response.header('Retry-After', String(error.retryAfterSeconds))
+  await recordUsage({
+    ...usage,
+    status,
+    result: status >= 500 ? 'error' : 'denied',
+    errorCode: String((error as any)?.code ?? 'E_INTERNAL').slice(0, 40),
+    durationMs: performance.now() - started,
+  })
 }
 
 export async function recordUsage(entry: UsageEntry) {
