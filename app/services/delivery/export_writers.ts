@@ -1,0 +1,155 @@
+import { createWriteStream, type WriteStream } from 'node:fs'
+import { once } from 'node:events'
+import { finished } from 'node:stream/promises'
+import ExcelJS from 'exceljs'
+import type { StoreField } from '#services/stores/store_definition'
+import type { ExportFormat } from '#models/export_job'
+import { csvCell, encoderFor, textOf } from '#services/delivery/record_encoders'
+
+type Row = Record<string, unknown>
+
+/** Who exported what, when: written into every file so a leaked copy names its source. */
+export interface Watermark {
+  grantCode: string
+  applicant: string
+  organisation: string
+  exportedAt: string
+  jobId: number
+}
+
+export function watermarkText(mark: Watermark) {
+  return `EcoShare 导出水印 | 授权 ${mark.grantCode} | 申请人 ${mark.applicant}（${mark.organisation}）| 导出时间 ${mark.exportedAt} | 任务 ${mark.jobId}`
+}
+
+export interface ExportWriter {
+  write(batch: Row[]): Promise<void>
+  /** Bytes handed to the file so far (XLSX: compressed bytes written). */
+  bytes(): number
+  finish(): Promise<void>
+  /** Closes the file after a failure or cancel; the caller deletes it. */
+  abort(): Promise<void>
+}
+
+/*
+ * Writers for the three export formats, batch by batch into a local file with backpressure,
+ * so memory stays flat whatever the row count. CSV and JSON rows come from the data API's
+ * encoders (same cell rules, same value forms); XLSX goes through exceljs' streaming
+ * WorkbookWriter, each row committed as it is added.
+ */
+export function openWriter(
+  format: ExportFormat,
+  path: string,
+  fields: StoreField[],
+  mark: Watermark,
+  bom: boolean
+): ExportWriter {
+  const out = createWriteStream(path)
+  if (format === 'xlsx') return xlsxWriter(out, fields, mark)
+  const send = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain')
+  }
+  const common = {
+    bytes: () => out.bytesWritten + out.writableLength,
+    abort: () => close(out),
+  }
+  if (format === 'csv') {
+    const encoder = encoderFor('csv', fields, false)
+    let started = false
+    return {
+      ...common,
+      async write(batch) {
+        if (!started) {
+          started = true
+          // The watermark is the first line (one cell, prefixed so no tool takes it for data).
+          await send((bom ? '\uFEFF' : '') + csvCell(`# ${watermarkText(mark)}`) + '\r\n')
+          await send(encoder.head())
+        }
+        await send(encoder.rows(batch))
+      },
+      async finish() {
+        if (!started) await this.write([])
+        out.end()
+        await finished(out)
+      },
+    }
+  }
+  const encoder = encoderFor('json', fields, false)
+  let started = false
+  let rows = 0
+  return {
+    ...common,
+    async write(batch) {
+      if (!started) {
+        started = true
+        const head = {
+          watermark: { ...mark, text: watermarkText(mark) },
+          fields: fields.map((f) => f.name),
+        }
+        await send(JSON.stringify(head).slice(0, -1) + ',"data":[')
+      }
+      rows += batch.length
+      await send(encoder.rows(batch))
+    },
+    async finish() {
+      if (!started) await this.write([])
+      out.end(`],"meta":${JSON.stringify({ rows })}}`)
+      await finished(out)
+    },
+  }
+}
+
+function xlsxWriter(out: WriteStream, fields: StoreField[], mark: Watermark): ExportWriter {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: false,
+    useSharedStrings: false,
+  })
+  Object.assign(workbook, {
+    creator: 'EcoShare',
+    lastModifiedBy: mark.applicant,
+    title: `EcoShare export ${mark.jobId}`,
+    subject: mark.grantCode,
+    keywords: `grant:${mark.grantCode} job:${mark.jobId}`,
+    description: watermarkText(mark),
+    category: 'watermark',
+    created: new Date(mark.exportedAt),
+  })
+  const sheet = workbook.addWorksheet('data')
+  sheet.addRow([watermarkText(mark)]).commit()
+  sheet.addRow(fields.map((f) => f.name)).commit()
+  const values = fields.map(xlsxValue)
+  return {
+    async write(batch) {
+      for (const row of batch)
+        sheet.addRow(values.map((value, i) => value(row[fields[i].name]))).commit()
+      // exceljs does not wait for the file; waiting here keeps compressed output from piling up.
+      if (out.writableNeedDrain) await once(out, 'drain')
+    },
+    bytes: () => out.bytesWritten + out.writableLength,
+    async finish() {
+      sheet.commit()
+      await workbook.commit()
+      if (!out.writableFinished) await finished(out)
+    },
+    abort: () => close(out),
+  }
+}
+
+/** Cell values as the API gives them: numbers as numbers, times as ISO UTC text, text as text (never a formula). */
+function xlsxValue(field: StoreField): (value: unknown) => string | number | boolean | null {
+  const text = textOf(field)
+  if (field.type === 'integer' || field.type === 'decimal')
+    return (value) => {
+      const shown = text(value)
+      return shown === null ? null : Number(shown)
+    }
+  if (field.type === 'boolean')
+    return (value) => (text(value) === null ? null : text(value) === 'true')
+  return text
+}
+
+async function close(out: WriteStream) {
+  if (out.closed) return
+  out.destroy()
+  await once(out, 'close')
+}
