@@ -1,5 +1,4 @@
 import { createWriteStream, type WriteStream } from 'node:fs'
-import { once } from 'node:events'
 import { finished } from 'node:stream/promises'
 import ExcelJS from 'exceljs'
 import type { StoreField } from '#services/stores/store_definition'
@@ -43,15 +42,10 @@ export function openWriter(
   mark: Watermark,
   bom: boolean
 ): ExportWriter {
-  const out = createWriteStream(path)
-  if (format === 'xlsx') return xlsxWriter(out, fields, mark)
-  const send = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain')
-  }
-  const common = {
-    bytes: () => out.bytesWritten + out.writableLength,
-    abort: () => close(out),
-  }
+  const sink = fileSink(path)
+  if (format === 'xlsx') return xlsxWriter(sink, fields, mark)
+  const send = sink.write
+  const common = { bytes: sink.bytes, abort: sink.abort }
   if (format === 'csv') {
     const encoder = encoderFor('csv', fields, false)
     let started = false
@@ -68,8 +62,7 @@ export function openWriter(
       },
       async finish() {
         if (!started) await this.write([])
-        out.end()
-        await finished(out)
+        await sink.end()
       },
     }
   }
@@ -92,15 +85,14 @@ export function openWriter(
     },
     async finish() {
       if (!started) await this.write([])
-      out.end(`],"meta":${JSON.stringify({ rows })}}`)
-      await finished(out)
+      await sink.end(`],"meta":${JSON.stringify({ rows })}}`)
     },
   }
 }
 
-function xlsxWriter(out: WriteStream, fields: StoreField[], mark: Watermark): ExportWriter {
+function xlsxWriter(sink: FileSink, fields: StoreField[], mark: Watermark): ExportWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
+    stream: sink.out,
     useStyles: false,
     useSharedStrings: false,
   })
@@ -123,15 +115,15 @@ function xlsxWriter(out: WriteStream, fields: StoreField[], mark: Watermark): Ex
       for (const row of batch)
         sheet.addRow(values.map((value, i) => value(row[fields[i].name]))).commit()
       // exceljs does not wait for the file; waiting here keeps compressed output from piling up.
-      if (out.writableNeedDrain) await once(out, 'drain')
+      await sink.drained()
     },
-    bytes: () => out.bytesWritten + out.writableLength,
+    bytes: sink.bytes,
     async finish() {
       sheet.commit()
       await workbook.commit()
-      if (!out.writableFinished) await finished(out)
+      await sink.end()
     },
-    abort: () => close(out),
+    abort: sink.abort,
   }
 }
 
@@ -148,8 +140,53 @@ function xlsxValue(field: StoreField): (value: unknown) => string | number | boo
   return text
 }
 
-async function close(out: WriteStream) {
-  if (out.closed) return
-  out.destroy()
-  await once(out, 'close')
+type FileSink = ReturnType<typeof fileSink>
+
+/*
+ * A local file written with backpressure. A write error is kept and thrown by the next call
+ * (a stream that failed never drains, so waiting on it alone would hang the job).
+ */
+function fileSink(path: string) {
+  const out: WriteStream = createWriteStream(path)
+  let failure: Error | null = null
+  out.on('error', (error) => (failure = error))
+  const check = () => {
+    if (failure) throw failure
+  }
+  const drained = async () => {
+    check()
+    if (!out.writableNeedDrain) return
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        out.off('drain', done)
+        out.off('close', done)
+        resolve()
+      }
+      out.on('drain', done)
+      out.on('close', done)
+    })
+    check()
+  }
+  return {
+    out,
+    drained,
+    async write(text: string) {
+      check()
+      out.write(text)
+      await drained()
+    },
+    bytes: () => out.bytesWritten + out.writableLength,
+    async end(text?: string) {
+      check()
+      if (!out.writableEnded) out.end(text)
+      if (!out.writableFinished) await finished(out)
+    },
+    /** Discards the file stream; a write still in flight fails with it, which no longer matters. */
+    async abort() {
+      if (out.closed) return
+      const closed = new Promise((resolve) => out.once('close', resolve))
+      out.destroy()
+      await closed
+    },
+  }
 }
