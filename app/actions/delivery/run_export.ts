@@ -20,9 +20,14 @@ export type RunOutcome = 'succeeded' | 'cancelled'
 /*
  * One claimed export job: the grant is checked again (it may have been revoked since the POST),
  * rows are counted first (progress %, caps, the day's quota), then streamed into a local file
- * batch by batch with progress written after every batch — the same guarded UPDATE tells the
- * runner when the owner cancelled — and finally moved to the drive disk under a random key.
+ * batch by batch. After every batch the job is checked for a cancel, and progress is written
+ * (by the same guarded UPDATE, which finds no row once the owner cancelled) at most every
+ * PROGRESS_EVERY_MS: on MariaDB each autocommit UPDATE waits for a log flush (~15 ms here),
+ * which held exports to 44 000 rows/s when every 500-row batch wrote one. Last, the file
+ * moves to the drive disk under a random key.
  */
+const PROGRESS_EVERY_MS = 250
+
 export default class RunExport {
   async handle(job: ExportJob, runnerId: string): Promise<RunOutcome> {
     const started = performance.now()
@@ -48,6 +53,15 @@ export default class RunExport {
     const path = `${directory}/${randomUUID()}.${job.format}`
     const writer = openWriter(job.format, path, fields, watermarkOf(job, access), job.query.bom)
     let rows = 0
+    let reportedAt = 0
+    // False once the job is no longer this runner's: the owner cancelled (or it was taken over).
+    const stillMine = async (written: number, bytes: number) => {
+      if (performance.now() - reportedAt < PROGRESS_EVERY_MS)
+        return (await mine().select('id').first()) !== null
+      reportedAt = performance.now()
+      const progress = { rows_written: written, bytes, heartbeat_at: sqlTime(clock.now()) }
+      return Number(await mine().update(progress)) === 1
+    }
     try {
       for await (const batch of rowBatches(
         scopedQuery(dataset, access, query, read, null, total)
@@ -56,13 +70,7 @@ export default class RunExport {
         rows += batch.length
         if (writer.bytes() > exportLimits.maxBytes)
           throw new ExportFailure('E_EXPORT_TOO_LARGE', `more than ${exportLimits.maxBytes} bytes`)
-        const progress = {
-          rows_written: rows,
-          bytes: writer.bytes(),
-          heartbeat_at: sqlTime(clock.now()),
-        }
-        // No row updated: the owner cancelled (or the job was taken from this runner).
-        if (Number(await mine().update(progress)) !== 1) {
+        if (!(await stillMine(rows, writer.bytes()))) {
           await writer.abort()
           await rm(path, { force: true })
           return 'cancelled'
