@@ -192,7 +192,7 @@ function fileSink(path: string) {
     /** Discards the file stream; a write still in flight fails with it, which no longer matters. */
     async abort() {
       if (out.closed) return
-      const closed = new Promise((resolve) => out.once('close', resolve))
+      const closed = new Promise<void>((resolve) => out.once('close', () => resolve()))
       out.destroy()
       await closed
     },

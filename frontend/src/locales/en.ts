@@ -2,6 +2,7 @@ import type { MessageSchema } from './zh-CN'
 import catalog from './sections/catalog.en'
 import requests from './sections/requests.en'
 import inbox from './sections/inbox.en'
+import exports from './sections/exports.en'
 
 const en: MessageSchema = {
   app: {
@@ -56,6 +57,7 @@ const en: MessageSchema = {
   ...catalog,
   ...requests,
   ...inbox,
+  ...exports,
   menu: {
     home: 'Home',
     system: 'System',

@@ -1,6 +1,7 @@
 import catalog from './sections/catalog.zh-CN'
 import requests from './sections/requests.zh-CN'
 import inbox from './sections/inbox.zh-CN'
+import exports from './sections/exports.zh-CN'
 
 const zhCN = {
   app: {
@@ -55,6 +56,7 @@ const zhCN = {
   ...catalog,
   ...requests,
   ...inbox,
+  ...exports,
   menu: {
     home: '首页',
     system: '系统管理',

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import type { Group } from '@japa/runner/core'
 import drive from '@adonisjs/drive/services/main'
 import exportRunner from '#services/delivery/export_runner'
 import { demoUser } from '#tests/helpers'
@@ -77,7 +78,7 @@ export async function xlsxRows(bytes: Buffer) {
 }
 
 /** Files go to drive's fake disk (tmp/drive-fakes), not storage/exports, and are dropped after. */
-export function fakeStorage(group: { each: { setup: (fn: () => unknown) => unknown } }) {
+export function fakeStorage(group: Group) {
   group.each.setup(() => {
     drive.fake()
     return () => drive.restore()
