@@ -30,6 +30,7 @@ export default defineConfig({
     () => import('@adonisjs/static/static_provider'),
     () => import('@adonisjs/limiter/limiter_provider'),
     () => import('@adonisjs/lock/lock_provider'),
+    () => import('@adonisjs/drive/drive_provider'),
     () => import('@adonisjs/mail/mail_provider'),
   ],
 
@@ -37,6 +38,7 @@ export default defineConfig({
     () => import('#start/routes'),
     () => import('#start/kernel'),
     { file: () => import('#start/workflow'), environment: ['web'] },
+    { file: () => import('#start/exports'), environment: ['web'] },
   ],
 
   tests: {

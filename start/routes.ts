@@ -15,6 +15,7 @@ import '#start/routes/quality'
 import '#start/routes/mail_outbox'
 import '#start/routes/delivery'
 import '#start/routes/visual'
+import '#start/routes/exports'
 
 const SpaController = () => import('#controllers/spa_controller')
 

@@ -12,6 +12,7 @@ import { calendarPaths } from '#openapi/paths/calendar'
 import { mailOutboxPaths } from '#openapi/paths/mail_outbox'
 import { deliveryPaths, deliverySecuritySchemes } from '#openapi/paths/delivery'
 import { visualPaths } from '#openapi/paths/visual'
+import { exportPaths } from '#openapi/paths/exports'
 
 /*
  * The OpenAPI 3.1 document served at /api/openapi.json. Each domain keeps its paths in
@@ -41,6 +42,7 @@ export const openapiDocument = {
     ...mailOutboxPaths,
     ...deliveryPaths,
     ...visualPaths,
+    ...exportPaths,
   },
   components: {
     ...components,

@@ -12,4 +12,5 @@ export const policies = {
   QualityCasePolicy: () => import('#policies/quality_case_policy'),
   GrantPolicy: () => import('#policies/grant_policy'),
   UsagePolicy: () => import('#policies/usage_policy'),
+  ExportPolicy: () => import('#policies/export_policy'),
 }

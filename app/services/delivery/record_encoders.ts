@@ -20,7 +20,7 @@ export interface Encoder {
 type Text = (value: unknown) => string | null
 
 /** The value as JSON/CSV text without quoting, or null for SQL NULL. */
-function textOf(field: StoreField): Text {
+export function textOf(field: StoreField): Text {
   switch (field.type) {
     case 'integer':
     case 'decimal':

@@ -14,7 +14,8 @@ export interface UsageEntry {
   apiKeyId: number | null
   grantId: number | null
   datasetCode: string | null
-  mode: 'api' | 'export' | 'visual_query'
+  /** 'download' is fetching an export's file; its rows were counted when the export ran. */
+  mode: 'api' | 'export' | 'download' | 'visual_query'
   format: string | null
   filter: Record<string, unknown> | null
   rows: number

@@ -3,6 +3,7 @@ import catalog from './sections/catalog.en'
 import requests from './sections/requests.en'
 import inbox from './sections/inbox.en'
 import visual from './sections/visual.en'
+import exports from './sections/exports.en'
 
 const en: MessageSchema = {
   app: {
@@ -58,6 +59,7 @@ const en: MessageSchema = {
   ...requests,
   ...inbox,
   ...visual,
+  ...exports,
   menu: {
     home: 'Home',
     system: 'System',

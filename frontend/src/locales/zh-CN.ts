@@ -2,6 +2,7 @@ import catalog from './sections/catalog.zh-CN'
 import requests from './sections/requests.zh-CN'
 import inbox from './sections/inbox.zh-CN'
 import visual from './sections/visual.zh-CN'
+import exports from './sections/exports.zh-CN'
 
 const zhCN = {
   app: {
@@ -57,6 +58,7 @@ const zhCN = {
   ...requests,
   ...inbox,
   ...visual,
+  ...exports,
   menu: {
     home: '首页',
     system: '系统管理',
