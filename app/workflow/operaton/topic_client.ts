@@ -6,6 +6,8 @@ import {
   type ClientTask,
   type TaskService,
 } from 'camunda-external-task-client-js'
+import { Agent } from 'node:http'
+import { Agent as HttpsAgent } from 'node:https'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { recordFailure, recordOutcome, toLockedTask } from '#workflow/operaton/external_task_api'
 import type { OperatonWorkflowEngine } from '#workflow/operaton/operaton_engine'
@@ -32,13 +34,28 @@ const typed = (variables: PortVariables | undefined) =>
  */
 export class TopicClient {
   readonly #client: Client
+  readonly #agents: [Agent, HttpsAgent]
+  #stopping = false
 
   constructor(
     private readonly port: OperatonWorkflowEngine,
     private readonly topics: readonly TopicDefinition[],
     private readonly options: TopicClientOptions
   ) {
-    // The client rejects an empty interceptor list: no credentials, no option.
+    const asyncResponseTimeout = options.asyncResponseTimeoutMs ?? 10_000
+    /*
+     * got would use Node's global agent, which times a socket out after 5 s of silence even
+     * while a request waits on it: every long poll the engine held longer (no task, up to
+     * asyncResponseTimeout) ended in "socket hang up" (ECONNRESET) and a logged warning. This
+     * agent lets a poll wait its full time; a pooled idle socket still closes after that
+     * timeout, well before Tomcat drops it (keep-alive 60 s, announced in its Keep-Alive header).
+     */
+    const agentOptions = { keepAlive: true, timeout: asyncResponseTimeout + 5_000 }
+    this.#agents = [new Agent(agentOptions), new HttpsAgent(agentOptions)]
+    const useAgent = (config: Record<string, unknown>) => ({
+      ...config,
+      agent: { http: this.#agents[0], https: this.#agents[1] },
+    })
     const auth = port.connection.user
       ? new BasicAuthInterceptor({
           username: port.connection.user,
@@ -49,12 +66,14 @@ export class TopicClient {
       baseUrl: port.connection.baseUrl,
       workerId: options.workerId,
       maxTasks: options.maxTasks ?? 10,
-      asyncResponseTimeout: options.asyncResponseTimeoutMs ?? 10_000,
+      asyncResponseTimeout,
       usePriority: false,
       autoPoll: false,
-      interceptors: auth,
+      interceptors: auth ? [useAgent, auth] : [useAgent],
     })
-    this.#client.on('poll:error', (error) => logger.warn({ err: error }, 'operaton poll failed'))
+    this.#client.on('poll:error', (error) => {
+      if (!this.#stopping) logger.warn({ err: error }, 'operaton poll failed')
+    })
     this.#client.on('handler:error', (error) =>
       logger.error({ err: error }, 'topic handler crashed')
     )
@@ -78,6 +97,9 @@ export class TopicClient {
     this.#client.stop()
     for (let waited = 0; this.#client.activeTasksCount > 0 && waited < timeoutMs; waited += 100)
       await sleep(100)
+    // Closes the pooled sockets, and with them a long poll still open, so the process can exit.
+    this.#stopping = true
+    for (const agent of this.#agents) agent.destroy()
   }
 
   private async run(definition: TopicDefinition, task: ClientTask, taskService: TaskService) {
