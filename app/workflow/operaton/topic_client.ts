@@ -36,6 +36,7 @@ export class TopicClient {
   readonly #client: Client
   readonly #agents: [Agent, HttpsAgent]
   #stopping = false
+  #polling = false
 
   constructor(
     private readonly port: OperatonWorkflowEngine,
@@ -71,7 +72,10 @@ export class TopicClient {
       autoPoll: false,
       interceptors: auth ? [useAgent, auth] : [useAgent],
     })
+    this.#client.on('poll:start', () => (this.#polling = true))
+    this.#client.on('poll:success', () => (this.#polling = false))
     this.#client.on('poll:error', (error) => {
+      this.#polling = false
       if (!this.#stopping) logger.warn({ err: error }, 'operaton poll failed')
     })
     this.#client.on('handler:error', (error) =>
@@ -92,11 +96,15 @@ export class TopicClient {
     this.#client.start()
   }
 
-  /** Stops polling and waits (bounded) for the handlers already running. */
+  /*
+   * Stops polling and waits (bounded) for the poll in flight and the handlers already running.
+   * Cutting the poll short is not enough: the engine keeps the request open until its
+   * asyncResponseTimeout and would lock tasks created meanwhile for a worker that is gone.
+   */
   async stop(timeoutMs = 30_000) {
     this.#client.stop()
-    for (let waited = 0; this.#client.activeTasksCount > 0 && waited < timeoutMs; waited += 100)
-      await sleep(100)
+    const busy = () => this.#polling || this.#client.activeTasksCount > 0
+    for (let waited = 0; busy() && waited < timeoutMs; waited += 100) await sleep(100)
     // Closes the pooled sockets, and with them a long poll still open, so the process can exit.
     this.#stopping = true
     for (const agent of this.#agents) agent.destroy()
