@@ -6,6 +6,8 @@ import { pluginAdonisJS } from '@japa/plugin-adonisjs'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
+import workflowRuntime from '#services/workflow_runtime'
+import { freshWorkflowEngine } from './engine_isolation.js'
 
 export const plugins: Config['plugins'] = [
   assert(),
@@ -36,6 +38,14 @@ async function runAce(name: string, args: string[]) {
 }
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
+  if (suite.name === 'functional') {
+    // Registered before any spec's own hooks (Japa runs onGroup before the group's callback),
+    // so a spec's setup that starts instances runs on an already emptied engine.
+    suite.onGroup((group) => group.each.setup(freshWorkflowEngine))
+    suite.onTest((test) => test.setup(freshWorkflowEngine))
+    // A test of the background loop starts Operaton topic workers: they must not outlive the suite.
+    suite.teardown(() => workflowRuntime.stopLoop())
+  }
   if (['browser', 'functional', 'e2e', 'operaton'].includes(suite.name)) {
     return suite.setup(() => testUtils.httpServer().start())
   }

@@ -23,6 +23,11 @@ export function lintContext(): LintContext {
   }
 }
 
+/** Where the Operaton engine's REST API is (OPERATON_URL). */
+export function operatonUrl() {
+  return env.get('OPERATON_URL') ?? 'http://127.0.0.1:8089/engine-rest'
+}
+
 /** The adapter named by WORKFLOW_ENGINE (default embedded); every call makes a fresh one with empty memory. */
 export function createWorkflowEngine(
   kind: string = env.get('WORKFLOW_ENGINE') ?? 'embedded'
@@ -31,7 +36,7 @@ export function createWorkflowEngine(
   if (kind === 'operaton')
     return new OperatonWorkflowEngine({
       lint: lintContext(),
-      baseUrl: env.get('OPERATON_URL') ?? 'http://127.0.0.1:8089/engine-rest',
+      baseUrl: operatonUrl(),
       user: env.get('OPERATON_USER'),
       password: env.get('OPERATON_PASSWORD'),
       clockSync: env.get('OPERATON_CLOCK_SYNC') ?? false,

@@ -83,7 +83,7 @@ export interface WorkflowPort {
 
   /** Timers that have not fired yet (Operaton: its timer jobs). */
   pendingTimers(instanceId?: string): Promise<TimerJob[]>
-  /** Fires timers due by the app clock; returns how many fired. Operaton's job executor does this itself. */
+  /** Fires timers due by the app clock; returns how many fired. On Operaton its job executor fires them and this waits until it has. */
   fireDueTimers(): Promise<number>
 }
 

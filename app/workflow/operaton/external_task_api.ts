@@ -3,6 +3,7 @@ import { isNotFound, mapped } from '#workflow/operaton/errors'
 import { OperatonTasks } from '#workflow/operaton/task_api'
 import { record } from '#workflow/operaton/timeline'
 import { fromTypedVariables, toTypedVariables } from '#workflow/operaton/variables'
+import { setTimeout as sleep } from 'node:timers/promises'
 import clock from '#services/clock'
 import { ExternalTaskLockException, type ExternalFailure } from '#workflow/port'
 import type { Incident, LockedExternalTask, TimerJob, Variables } from '#workflow/types'
@@ -131,9 +132,22 @@ export class OperatonExternalTasks extends OperatonTasks {
     )
   }
 
-  /** Operaton's job executor fires timers (by the engine clock); nothing to do here. */
-  async fireDueTimers(): Promise<number> {
-    return 0
+  /*
+   * Operaton's job executor fires timers (by the engine clock) on its own thread. Like the
+   * embedded adapter, this returns only once the timers due now have fired (bounded), so the
+   * external tasks they open are there for the next fetch: without the wait a caller could
+   * fetch, find nothing, and stop just before the executor ran the timer.
+   */
+  async fireDueTimers(waitMs = 30_000): Promise<number> {
+    const due = await this.rest.get<any[]>('/job', { executable: true, maxResults: 100 })
+    if (!due.length) return 0
+    const jobIds = due.map((job) => job.id).join(',')
+    for (let waited = 0; ; waited += 100) {
+      // Run = gone, or failed into a later retry or an incident (then no longer executable).
+      const left = await this.rest.get('/job/count', { jobIds, executable: true })
+      if (Number(left.count) === 0 || waited >= waitMs) return due.length - Number(left.count)
+      await sleep(100)
+    }
   }
 
   /** Jobs the job executor still has to run now (tests wait for 0 before asserting). */

@@ -26,6 +26,11 @@ export class OperatonRestError extends Error {
 // One offset per engine URL for the whole process: adapters are recreated, the engine clock is not.
 const pushedOffsets = new Map<string, number>()
 
+/** The engine's clock was reset behind our back (test-state wipe): push the offset again on next use. */
+export function forgetPushedClock(baseUrl: string) {
+  pushedOffsets.delete(baseUrl)
+}
+
 /** JSON over HTTP to /engine-rest; every failure becomes OperatonRestError or WorkflowEngineUnavailableException. */
 export class OperatonHttp {
   readonly http: AxiosInstance

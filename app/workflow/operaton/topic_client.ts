@@ -6,6 +6,8 @@ import {
   type ClientTask,
   type TaskService,
 } from 'camunda-external-task-client-js'
+import { Agent } from 'node:http'
+import { Agent as HttpsAgent } from 'node:https'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { recordFailure, recordOutcome, toLockedTask } from '#workflow/operaton/external_task_api'
 import type { OperatonWorkflowEngine } from '#workflow/operaton/operaton_engine'
@@ -32,13 +34,29 @@ const typed = (variables: PortVariables | undefined) =>
  */
 export class TopicClient {
   readonly #client: Client
+  readonly #agents: [Agent, HttpsAgent]
+  #stopping = false
+  #polling = false
 
   constructor(
     private readonly port: OperatonWorkflowEngine,
     private readonly topics: readonly TopicDefinition[],
     private readonly options: TopicClientOptions
   ) {
-    // The client rejects an empty interceptor list: no credentials, no option.
+    const asyncResponseTimeout = options.asyncResponseTimeoutMs ?? 10_000
+    /*
+     * got would use Node's global agent, which times a socket out after 5 s of silence even
+     * while a request waits on it: every long poll the engine held longer (no task, up to
+     * asyncResponseTimeout) ended in "socket hang up" (ECONNRESET) and a logged warning. This
+     * agent lets a poll wait its full time; a pooled idle socket still closes after that
+     * timeout, well before Tomcat drops it (keep-alive 60 s, announced in its Keep-Alive header).
+     */
+    const agentOptions = { keepAlive: true, timeout: asyncResponseTimeout + 5_000 }
+    this.#agents = [new Agent(agentOptions), new HttpsAgent(agentOptions)]
+    const useAgent = (config: Record<string, unknown>) => ({
+      ...config,
+      agent: { http: this.#agents[0], https: this.#agents[1] },
+    })
     const auth = port.connection.user
       ? new BasicAuthInterceptor({
           username: port.connection.user,
@@ -49,12 +67,17 @@ export class TopicClient {
       baseUrl: port.connection.baseUrl,
       workerId: options.workerId,
       maxTasks: options.maxTasks ?? 10,
-      asyncResponseTimeout: options.asyncResponseTimeoutMs ?? 10_000,
+      asyncResponseTimeout,
       usePriority: false,
       autoPoll: false,
-      interceptors: auth,
+      interceptors: auth ? [useAgent, auth] : [useAgent],
     })
-    this.#client.on('poll:error', (error) => logger.warn({ err: error }, 'operaton poll failed'))
+    this.#client.on('poll:start', () => (this.#polling = true))
+    this.#client.on('poll:success', () => (this.#polling = false))
+    this.#client.on('poll:error', (error) => {
+      this.#polling = false
+      if (!this.#stopping) logger.warn({ err: error }, 'operaton poll failed')
+    })
     this.#client.on('handler:error', (error) =>
       logger.error({ err: error }, 'topic handler crashed')
     )
@@ -73,11 +96,18 @@ export class TopicClient {
     this.#client.start()
   }
 
-  /** Stops polling and waits (bounded) for the handlers already running. */
+  /*
+   * Stops polling and waits (bounded) for the poll in flight and the handlers already running.
+   * Cutting the poll short is not enough: the engine keeps the request open until its
+   * asyncResponseTimeout and would lock tasks created meanwhile for a worker that is gone.
+   */
   async stop(timeoutMs = 30_000) {
     this.#client.stop()
-    for (let waited = 0; this.#client.activeTasksCount > 0 && waited < timeoutMs; waited += 100)
-      await sleep(100)
+    const busy = () => this.#polling || this.#client.activeTasksCount > 0
+    for (let waited = 0; busy() && waited < timeoutMs; waited += 100) await sleep(100)
+    // Closes the pooled sockets, and with them a long poll still open, so the process can exit.
+    this.#stopping = true
+    for (const agent of this.#agents) agent.destroy()
   }
 
   private async run(definition: TopicDefinition, task: ClientTask, taskService: TaskService) {
