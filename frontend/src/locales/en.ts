@@ -2,6 +2,7 @@ import type { MessageSchema } from './zh-CN'
 import catalog from './sections/catalog.en'
 import requests from './sections/requests.en'
 import inbox from './sections/inbox.en'
+import delivery from './sections/delivery.en'
 
 const en: MessageSchema = {
   app: {
@@ -56,6 +57,7 @@ const en: MessageSchema = {
   ...catalog,
   ...requests,
   ...inbox,
+  ...delivery,
   menu: {
     home: 'Home',
     system: 'System',
@@ -69,6 +71,10 @@ const en: MessageSchema = {
     myRequests: 'Requests',
     inbox: 'Approvals',
     tasks: 'My approvals',
+    delivery: 'Data services',
+    grants: 'Grants',
+    apiKeys: 'API keys',
+    usage: 'Usage',
   },
   home: {
     welcome: 'Welcome, {name}',
@@ -79,7 +85,7 @@ const en: MessageSchema = {
     modulesAvailable: 'With your roles you can use these modules:',
     modulesNone: 'Your roles have no administration modules available yet.',
     modulesPending:
-      'Data services (API, exports), process modelling and quality rectification are still being built and will appear in the menu when released.',
+      'Process modelling and quality rectification are still being built and will appear in the menu when released.',
   },
   users: {
     keyword: 'Keyword',
