@@ -1,0 +1,105 @@
+import { test } from '@japa/runner'
+import { baseUrl } from './browser.js'
+import { expectMessage, screenshot, signedIn, withCatalogAndBrowser } from './flows.js'
+import { hourlyFixture } from '#tests/functional/public_data/fixtures'
+
+/*
+ * 数据服务 in a real browser: an auto-approved request becomes a grant, the applicant issues a
+ * key (its secret shown once), a program calls the data API with it, and the call appears in
+ * the usage trail.
+ */
+test.group('E2E / grant, API key, data call, usage', (group) => {
+  const browserOf = withCatalogAndBrowser(group)
+  // 12 hourly rows of EQ-AIR-002; one is labelled sensitive, which a general grant never reaches.
+  group.setup(() => hourlyFixture().then(() => undefined))
+
+  test('applicant: request → grant → key → data call → usage', async ({ assert }) => {
+    const page = await signedIn(browserOf(), 'applicant')
+    await page.goto(`${baseUrl()}/requests/new?dataset=EQ-AIR-002`)
+    await page.waitForSelector('.request-form .el-tag', { timeout: 10000 })
+    const item = (label: string) =>
+      page.locator(`.el-form-item:has(.el-form-item__label:text-is("${label}"))`)
+    await item('用途').locator('textarea').fill('开展大气污染溯源分析')
+    await item('使用场景').locator('textarea').fill('环境质量预警')
+    await item('法律依据').locator('textarea').fill('《政务数据共享条例》')
+    await item('联系人').locator('input').fill('李申请 13871230001')
+    const date = item('有效期至').locator('input')
+    await date.fill('2027-06-30')
+    await date.press('Enter')
+    await page.click('button.submit')
+    await expectMessage(page, '申请已自动通过')
+    await page.waitForURL(/\/requests\/REQ-\d{8}-[0-9A-F]{8}$/, { timeout: 15000 })
+    const requestCode = page.url().split('/').pop()!
+
+    // 我的授权: the grant of that request, active, with the API mode.
+    await page.goto(`${baseUrl()}/delivery/grants`)
+    const grantRow = page.locator('.grants-table .el-table__row', { hasText: requestCode })
+    await grantRow.waitFor({ timeout: 15000 })
+    assert.include(await grantRow.textContent(), '有效')
+    assert.include(await grantRow.textContent(), '接口调用')
+    const grantCode = `grant-${requestCode}`
+    assert.include(await grantRow.textContent(), grantCode)
+    await screenshot(page, 'delivery-01-grants')
+
+    await grantRow.getByRole('link', { name: grantCode }).click()
+    await page.waitForSelector('.grant-detail .renew', { timeout: 10000 })
+    const detail = (await page.textContent('.grant-detail')) ?? ''
+    assert.include(detail, 'pm25')
+    assert.include(detail, '每日 5,000,000 行')
+    await screenshot(page, 'delivery-02-grant-detail')
+
+    // 接口密钥: issue a key for that grant; the secret is shown once.
+    await page.goto(`${baseUrl()}/delivery/keys`)
+    await page.click('button.issue')
+    const dialog = page.locator('.issue-key-dialog')
+    await dialog.locator('.key-name input').fill('大气溯源分析系统')
+    // A single usable grant comes preselected; picking it again would unselect it.
+    const chosen = dialog.locator('.key-grants .el-tag', { hasText: grantCode })
+    if ((await chosen.count()) === 0) {
+      await dialog.locator('.key-grants').click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: grantCode }).click()
+      await dialog.locator('.el-dialog__header').click()
+    }
+    await chosen.waitFor({ timeout: 5000 })
+    await dialog.locator('.issue-submit').click()
+    const secretBox = page.locator('.secret-dialog .secret input')
+    await secretBox.waitFor({ timeout: 10000 })
+    const secret = await secretBox.inputValue()
+    assert.match(secret, /^eco_live_[A-Za-z0-9_-]{43}$/)
+    assert.include(await page.textContent('.secret-dialog'), '只显示这一次')
+    await page.waitForTimeout(400) // the dialog's fade-in, for a readable screenshot
+    await screenshot(page, 'delivery-03-secret-once')
+    await page.click('.secret-dialog button.saved')
+    await page.locator('.secret-dialog').waitFor({ state: 'hidden', timeout: 5000 })
+    const keyRow = page.locator('.keys-table .el-table__row', { hasText: '大气溯源分析系统' })
+    await keyRow.waitFor({ timeout: 10000 })
+    assert.include(await keyRow.textContent(), secret.slice(0, 15))
+    // Gone for good: neither the page nor a reload can show it again.
+    await page.reload()
+    await keyRow.waitFor({ timeout: 10000 })
+    assert.notInclude(await page.content(), secret.slice(15))
+    await screenshot(page, 'delivery-04-keys')
+
+    // A program calls the data API with the key in the header.
+    const response = await fetch(`${baseUrl()}/api/v1/data/EQ-AIR-002/records`, {
+      headers: { 'X-API-Key': secret, 'Accept': 'application/json' },
+    })
+    assert.equal(response.status, 200)
+    const body = (await response.json()) as { data: Record<string, unknown>[] }
+    assert.lengthOf(body.data, 11)
+    assert.property(body.data[0], 'pm25')
+
+    // 使用记录: that call with its rows, and the 11 records in the statistics.
+    await page.goto(`${baseUrl()}/delivery/usage`)
+    const usageRow = page.locator('.usage-table .el-table__row', { hasText: 'EQ-AIR-002' }).first()
+    await usageRow.waitFor({ timeout: 10000 })
+    const usageText = (await usageRow.textContent()) ?? ''
+    assert.include(usageText, '成功')
+    assert.include(usageText, '接口调用')
+    assert.match(usageText, /\b11\b/)
+    await page.locator('.total-records', { hasText: '11' }).waitFor({ timeout: 10000 })
+    await page.locator('.usage-chart canvas').waitFor({ timeout: 10000 })
+    await screenshot(page, 'delivery-05-usage')
+    await page.close()
+  }).timeout(180000)
+})
