@@ -10,6 +10,7 @@ import { previewRoute } from '#services/requests/route_preview'
 import { deadlinesOf } from '#services/requests/task_deadlines'
 import { hiddenFromReviewers, visibleForm } from '#services/requests/review_form'
 import { withNames } from '#services/requests/people'
+import { previousGrantOf } from '#services/requests/previous_grant'
 import workflowRuntime from '#services/workflow_runtime'
 import { dispatchOutbox } from '#services/requests/outbox'
 import { syncRequest } from '#services/requests/request_sync'
@@ -84,6 +85,7 @@ export default class RequestsController {
       data: {
         ...shown,
         timeline: await withNames(timeline),
+        previousGrant: await previousGrantOf(port, request),
         currentTasks: current.map((t) => ({ ...transformTask(t), ...deadlines.get(t.id) })),
       },
     }

@@ -3,6 +3,7 @@ import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import User from '#models/user'
 import Organisation from '#models/organisation'
+import type { RowScope } from '#models/grant'
 
 export const REQUEST_STATUSES = [
   'submitted',
@@ -28,7 +29,8 @@ export const FINAL_STATUSES: readonly RequestStatus[] = [
 export interface RequestForm {
   datasets: string[]
   fields: string[]
-  rowScope: string | null
+  /** Prose (older requests, free text) or the structured scope of the request form. */
+  rowScope: string | RowScope | null
   purpose: string
   scenario: string
   legalBasis: string
@@ -77,6 +79,10 @@ export default class DataRequest extends BaseModel {
 
   @column()
   declare version: number
+
+  /** The grant this request renews or changes (续期 / 变更范围), shown to reviewers. */
+  @column()
+  declare previousGrantId: number | null
 
   @column.dateTime()
   declare submittedAt: DateTime

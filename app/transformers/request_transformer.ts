@@ -12,6 +12,7 @@ export function transformRequest(request: DataRequest) {
     approvedDatasets: request.approvedCodes,
     form: request.form,
     outcomeReason: request.outcomeReason,
+    previousGrantId: request.previousGrantId,
     version: request.version,
     submittedAt: request.submittedAt.toISO(),
     decidedAt: request.decidedAt?.toISO() ?? null,

@@ -189,3 +189,21 @@ export const UPDATE_TAG_FIELDS = ['nameZh', 'nameEn']
 export const updateTagValidator = vine.create(
   vine.object({ nameZh: text(100).optional(), nameEn: text(100).optional() })
 )
+
+/** The scope editor's options for the datasets being requested (comma-separated codes). */
+const scopeOptionsFields = {
+  datasets: vine
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,64}(,[A-Za-z0-9-]{1,64}){0,19}$/),
+}
+export const SCOPE_OPTIONS_FIELDS = Object.keys(scopeOptionsFields)
+export const scopeOptionsValidator = vine.create(vine.object(scopeOptionsFields))
+
+const scopeEnterprisesFields = {
+  q: vine.string().trim().maxLength(64).optional(),
+  page: vine.number().withoutDecimals().min(1).optional(),
+  perPage: vine.number().withoutDecimals().range([1, 50]).optional(),
+}
+export const SCOPE_ENTERPRISES_FIELDS = Object.keys(scopeEnterprisesFields)
+export const scopeEnterprisesValidator = vine.create(vine.object(scopeEnterprisesFields))

@@ -5,11 +5,39 @@ import vine from '@vinejs/vine'
  * checks (datasets exist, 不予共享 refused, fields belong to the datasets) run in the action.
  */
 const text = (max: number) => vine.string().trim().minLength(1).maxLength(max)
+const codes = vine
+  .array(
+    vine
+      .string()
+      .trim()
+      .regex(/^[\w.:-]{1,64}$/)
+  )
+  .maxLength(200)
+  .distinct()
+const isoDate = vine.date({ formats: ['YYYY-MM-DD'] })
+
+/** The structured row scope of the request form; the codes are checked against the city in the action. */
+export const rowScopeObject = vine
+  .object({
+    districts: codes.clone().optional(),
+    stations: codes.clone().optional(),
+    sections: codes.clone().optional(),
+    enterprises: codes.clone().optional(),
+    from: isoDate.clone().optional(),
+    to: isoDate.clone().optional(),
+    note: vine.string().trim().maxLength(2000).optional(),
+  })
+  // Kept so checkRowScope can refuse them by name instead of dropping them silently.
+  .allowUnknownProperties()
 
 const formFields = {
   datasets: vine.array(vine.string().trim().maxLength(64)).minLength(1).maxLength(20).distinct(),
   fields: vine.array(vine.string().trim().maxLength(64)).maxLength(200).distinct().optional(),
-  rowScope: vine.string().trim().maxLength(2000).nullable().optional(),
+  // Prose as before, or the structured scope the form's editor sends.
+  rowScope: vine
+    .unionOfTypes([vine.string().trim().maxLength(2000), rowScopeObject])
+    .nullable()
+    .optional(),
   purpose: text(2000),
   scenario: text(2000),
   legalBasis: text(2000),
@@ -22,8 +50,13 @@ const formFields = {
   appealJustification: vine.string().trim().maxLength(2000).nullable().optional(),
 }
 
-export const REQUEST_FORM_FIELDS = Object.keys(formFields)
-export const submitRequestValidator = vine.create(vine.object(formFields))
+const submitFields = {
+  ...formFields,
+  /** 续期 / 变更范围: the caller's grant this request renews or changes. */
+  previousGrantId: vine.number().withoutDecimals().min(1).optional(),
+}
+export const REQUEST_FORM_FIELDS = Object.keys(submitFields)
+export const submitRequestValidator = vine.create(vine.object(submitFields))
 
 const listFields = {
   page: vine.number().withoutDecimals().min(1).optional(),

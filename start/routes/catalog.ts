@@ -8,6 +8,7 @@ import { anonymousCatalogThrottle } from '#start/limiter'
 
 const CatalogDatasetsController = () => import('#controllers/catalog_datasets_controller')
 const CatalogTaxonomyController = () => import('#controllers/catalog_taxonomy_controller')
+const CatalogScopeController = () => import('#controllers/catalog_scope_controller')
 
 const id = router.matchers.number()
 
@@ -31,6 +32,12 @@ router
           .get('/datasets/:id/history', [CatalogDatasetsController, 'history'])
           .as('catalog.datasets.history')
           .where('id', id)
+        router
+          .get('/scope-options', [CatalogScopeController, 'options'])
+          .as('catalog.scope_options')
+        router
+          .get('/scope-options/enterprises', [CatalogScopeController, 'enterprises'])
+          .as('catalog.scope_options.enterprises')
         router.post('/datasets', [CatalogDatasetsController, 'store']).as('catalog.datasets.store')
         router
           .patch('/datasets/:id', [CatalogDatasetsController, 'update'])

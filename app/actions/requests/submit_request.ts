@@ -6,9 +6,12 @@ import type User from '#models/user'
 import Dataset from '#models/dataset'
 import Organisation from '#models/organisation'
 import DataRequest, { type RequestForm } from '#models/data_request'
+import Grant from '#models/grant'
 import clock from '#services/clock'
 import { recordAudit, type AuditActor } from '#services/audit/audit_log'
 import { enqueueStart } from '#services/requests/outbox'
+import { checkRowScope } from '#services/catalog/scope_options'
+import { viewerOf } from '#services/catalog/catalog_viewer'
 import FieldConflictException from '#exceptions/field_conflict_exception'
 import DatasetNotSharedException from '#exceptions/dataset_not_shared_exception'
 import type { submitRequestValidator } from '#validators/request'
@@ -26,7 +29,11 @@ export default class SubmitRequest {
   async handle(user: User, input: Input, actor: AuditActor): Promise<DataRequest> {
     const today = clock.now().setZone('Asia/Shanghai').startOf('day')
     const code = `REQ-${today.toFormat('yyyyMMdd')}-${randomBytes(4).toString('hex').toUpperCase()}`
+    const previous = input.previousGrantId
+      ? await this.previousGrant(user, input.previousGrantId)
+      : null
     const { form, variables, organisation } = await this.prepare(user, input, code)
+    if (previous) variables.previousGrant = previous.code
 
     return db.transaction(async (trx) => {
       const request = await DataRequest.create(
@@ -40,6 +47,7 @@ export default class SubmitRequest {
           approvedCodes: null,
           processInstanceId: null,
           outcomeReason: null,
+          previousGrantId: previous?.id ?? null,
           version: 1,
           submittedAt: clock.now(),
         },
@@ -53,12 +61,24 @@ export default class SubmitRequest {
           result: 'success',
           objectType: 'data_request',
           objectId: code,
-          details: { datasets: form.datasets },
+          details: { datasets: form.datasets, previousGrant: previous?.code ?? null },
         },
         trx
       )
       return request
     })
+  }
+
+  /** 续期 / 变更范围 names one of the applicant's own grants; anyone else's is "not found". */
+  private async previousGrant(user: User, id: number) {
+    const grant = await Grant.query().where('id', id).where('applicantId', user.id).first()
+    if (!grant)
+      throw new FieldConflictException(
+        'previousGrantId',
+        'database.exists',
+        '授权不存在或不属于您 / no such grant of yours'
+      )
+    return grant
   }
 
   /**
@@ -106,10 +126,14 @@ export default class SubmitRequest {
     }
 
     const organisation = await Organisation.findOrFail(user.organisationId)
+    const rowScope =
+      input.rowScope && typeof input.rowScope === 'object'
+        ? await checkRowScope(input.rowScope, input.datasets, await this.viewer(user))
+        : (input.rowScope ?? null)
     const form: RequestForm = {
       datasets: input.datasets,
       fields: input.fields ?? [],
-      rowScope: input.rowScope ?? null,
+      rowScope,
       purpose: input.purpose,
       scenario: input.scenario,
       legalBasis: input.legalBasis,
@@ -118,7 +142,7 @@ export default class SubmitRequest {
       contact: input.contact,
       appealJustification: input.appealJustification ?? null,
     }
-    const variables = {
+    const variables: Record<string, unknown> = {
       requestCode: code,
       applicant: String(user.id),
       applicantOrg: organisation.code,
@@ -136,5 +160,11 @@ export default class SubmitRequest {
       })),
     }
     return { form, variables, organisation }
+  }
+
+  private async viewer(user: User) {
+    if (!user.$preloaded.organisation) await user.load('organisation')
+    if (!user.$preloaded.roleRows) await user.load('roleRows')
+    return viewerOf(user)
   }
 }

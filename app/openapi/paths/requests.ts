@@ -73,7 +73,26 @@ const submitSchema = {
   properties: {
     datasets: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 20 },
     fields: { type: 'array', items: { type: 'string' } },
-    rowScope: { type: ['string', 'null'] },
+    rowScope: {
+      description:
+        'Prose (kept for reviewers, narrows nothing) or the structured scope; `to` is exclusive',
+      oneOf: [
+        { type: ['string', 'null'], maxLength: 2000 },
+        {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            districts: { type: 'array', items: { type: 'string' }, example: ['420102'] },
+            stations: { type: 'array', items: { type: 'string' } },
+            sections: { type: 'array', items: { type: 'string' } },
+            enterprises: { type: 'array', items: { type: 'string' } },
+            from: { type: 'string', format: 'date' },
+            to: { type: 'string', format: 'date' },
+            note: { type: 'string', maxLength: 2000 },
+          },
+        },
+      ],
+    },
     purpose: { type: 'string' },
     scenario: { type: 'string' },
     legalBasis: { type: 'string' },
@@ -81,6 +100,10 @@ const submitSchema = {
     deliveryModes: { type: 'array', items: { enum: ['api', 'export', 'visual_query'] } },
     contact: { type: 'string' },
     appealJustification: { type: ['string', 'null'] },
+    previousGrantId: {
+      type: 'integer',
+      description: '续期 / 变更范围: one of your grants; reviewers see its decision',
+    },
   },
 }
 const submitBody = { required: true, ...json(submitSchema) }

@@ -24,12 +24,23 @@ const SCOPE_KEYS: Record<string, keyof RowScope> = {
 }
 const VALUE = /^[\w.:-]{1,64}$/
 
+export type ScopeDimension = 'districts' | 'enterprises' | 'stations' | 'sections'
+/** The store column each row-scope dimension narrows. */
+export const SCOPE_COLUMNS: Record<ScopeDimension, string> = {
+  districts: 'district_code',
+  enterprises: 'enterprise_code',
+  stations: 'station_code',
+  sections: 'section_code',
+}
+
 /**
  * The request's row scope: `district_code=420102,420103; from=2026-01-01; to=2026-07-01`
  * (or the same keys as a JSON object). Prose that does not follow the form is kept as a note
  * and narrows nothing, since no machine can apply it; reviewers read it before approving.
  */
-export function parseRowScope(text: string | null | undefined): RowScope {
+export function parseRowScope(text: string | RowScope | null | undefined): RowScope {
+  // The form's scope editor sends the structure itself, checked at submission.
+  if (text !== null && typeof text === 'object') return { ...text }
   const source = (text ?? '').trim()
   if (!source) return {}
   const pairs = parsePairs(source)
