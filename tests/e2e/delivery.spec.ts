@@ -1,6 +1,13 @@
 import { test } from '@japa/runner'
 import { baseUrl } from './browser.js'
-import { expectMessage, screenshot, signedIn, withCatalogAndBrowser } from './flows.js'
+import {
+  api,
+  apiToken,
+  expectMessage,
+  screenshot,
+  signedIn,
+  withCatalogAndBrowser,
+} from './flows.js'
 import { hourlyFixture } from '#tests/functional/public_data/fixtures'
 
 /*
@@ -101,5 +108,90 @@ test.group('E2E / grant, API key, data call, usage', (group) => {
     await page.locator('.usage-chart canvas').waitFor({ timeout: 10000 })
     await screenshot(page, 'delivery-05-usage')
     await page.close()
+  }).timeout(180000)
+
+  test('renewal from a grant: prefilled form, a district in the scope editor, narrower rows', async ({
+    assert,
+  }) => {
+    // The grant to renew, arranged through the API (its own journey is the test above).
+    const token = await apiToken('applicant')
+    const submitted = await api<{ data: { code: string } }>(token, 'POST', '/requests', {
+      datasets: ['EQ-AIR-002'],
+      fields: ['station_code', 'observed_at', 'district_code', 'pm25'],
+      purpose: '城区空气质量评估',
+      scenario: '季度会商',
+      legalBasis: '《政务数据共享条例》',
+      validUntil: '2027-03-31',
+      deliveryModes: ['api'],
+      contact: '李申请',
+    })
+    const grants = await api<{ data: { id: number; requestCode: string }[] }>(
+      token,
+      'GET',
+      '/grants?perPage=100'
+    )
+    const previous = grants.body.data.find((g) => g.requestCode === submitted.body.data.code)!
+
+    const page = await signedIn(browserOf(), 'applicant')
+    await page.goto(`${baseUrl()}/delivery/grants/${previous.id}`)
+    await page.click('.grant-detail .renew')
+    await page.waitForURL(new RegExp(`/requests/new\\?fromGrant=${previous.id}$`))
+    await page.waitForSelector('.renewal-note', { timeout: 10000 })
+    const item = (label: string) =>
+      page.locator(`.el-form-item:has(.el-form-item__label:text-is("${label}"))`)
+    // Prefilled from the grant and the request behind it.
+    assert.equal(await item('用途').locator('textarea').inputValue(), '城区空气质量评估')
+    assert.equal(await item('联系人').locator('input').inputValue(), '李申请')
+    assert.include(await item('字段').textContent(), 'pm25')
+
+    const editor = page.locator('.row-scope-editor')
+    await editor.locator('[data-dimension="districts"] .el-select').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '(420107)' }).click()
+    await editor.locator('.note textarea').click()
+    await editor.locator('.date.from input').fill('2026-01-01')
+    await editor.locator('.date.from input').press('Enter')
+    await editor.locator('.date.to input').fill('2026-01-01')
+    await editor.locator('.date.to input').press('Enter')
+    const date = item('有效期至').locator('input')
+    await date.fill('2027-12-31')
+    await date.press('Enter')
+    await screenshot(page, 'delivery-06-renewal-form')
+    await page.click('button.submit')
+    await expectMessage(page, '申请已自动通过')
+    await page.waitForURL(/\/requests\/REQ-\d{8}-[0-9A-F]{8}$/, { timeout: 15000 })
+    const renewalCode = page.url().split('/').pop()!
+
+    // The request shows what it replaces and the scope it asks for, with names.
+    const panel = page.locator('.previous-grant')
+    await panel.waitFor({ timeout: 10000 })
+    assert.include(await panel.textContent(), `grant-${submitted.body.data.code}`)
+    assert.include(await panel.textContent(), '自动通过')
+    await page.locator('.form-summary', { hasText: '青山区 (420107)' }).waitFor({ timeout: 10000 })
+    assert.include(await page.textContent('.form-summary'), '2026-01-01 ~ 2026-01-01')
+    await screenshot(page, 'delivery-07-renewal-detail')
+    await page.close()
+
+    // The new grant reaches only that district and day: AS003's rows, less its sensitive hour.
+    const renewed = await api<{ data: { id: number; requestCode: string; rowScope: object }[] }>(
+      token,
+      'GET',
+      '/grants?perPage=100'
+    )
+    const grant = renewed.body.data.find((g) => g.requestCode === renewalCode)!
+    assert.deepEqual(grant.rowScope, {
+      districts: ['420107'],
+      from: '2026-01-01',
+      to: '2026-01-02',
+    })
+    const key = await api<{ data: { secret: string } }>(token, 'POST', '/api-keys', {
+      name: '续期密钥',
+      grantIds: [grant.id],
+    })
+    const response = await fetch(`${baseUrl()}/api/v1/data/EQ-AIR-002/records`, {
+      headers: { 'X-API-Key': key.body.data.secret, 'Accept': 'application/json' },
+    })
+    const rows = ((await response.json()) as { data: { station_code: string }[] }).data
+    assert.lengthOf(rows, 3)
+    assert.deepEqual([...new Set(rows.map((r) => r.station_code))], ['AS003'])
   }).timeout(180000)
 })

@@ -55,13 +55,14 @@ export default {
     expired: 'Expired',
   },
   rowScope: {
+    colon: ': ',
     districts: 'Districts',
     stations: 'Stations',
     sections: 'Sections',
     enterprises: 'Enterprises',
     timeRange: 'Time range',
-    from: 'From',
-    to: 'To',
+    from: 'Start date',
+    to: 'Last day (inclusive)',
     note: 'Note',
   },
   labelValues: {

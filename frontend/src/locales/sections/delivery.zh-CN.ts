@@ -53,13 +53,14 @@ export default {
     expired: '已过期',
   },
   rowScope: {
+    colon: '：',
     districts: '行政区',
     stations: '监测站点',
     sections: '断面',
     enterprises: '企业',
     timeRange: '时间范围',
-    from: '起',
-    to: '止',
+    from: '开始日期',
+    to: '结束日期（含当日）',
     note: '说明',
   },
   labelValues: {

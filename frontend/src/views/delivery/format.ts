@@ -10,16 +10,3 @@ export function formatBytes(bytes: number): string {
   }
   return `${unit === 0 ? value : value.toFixed(1)} ${UNITS[unit]}`
 }
-
-/** YYYY-MM-DD of a local date, as the usage filters expect. */
-export function isoDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
-
-/** The API's `to` is exclusive; a picked end date means "through that day". */
-export function dayAfter(date: string): string {
-  const d = new Date(`${date}T00:00:00`)
-  d.setDate(d.getDate() + 1)
-  return isoDate(d)
-}
