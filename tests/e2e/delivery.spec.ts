@@ -3,6 +3,7 @@ import { baseUrl } from './browser.js'
 import {
   api,
   apiToken,
+  confirmDialog,
   expectMessage,
   screenshot,
   signedIn,
@@ -193,5 +194,62 @@ test.group('E2E / grant, API key, data call, usage', (group) => {
     const rows = ((await response.json()) as { data: { station_code: string }[] }).data
     assert.lengthOf(rows, 3)
     assert.deepEqual([...new Set(rows.map((r) => r.station_code))], ['AS003'])
+  }).timeout(180000)
+
+  test('the owner suspends a grant with a reason, the security officer resumes it', async ({
+    assert,
+  }) => {
+    const token = await apiToken('applicant')
+    const submitted = await api<{ data: { code: string } }>(token, 'POST', '/requests', {
+      datasets: ['EQ-AIR-002'],
+      purpose: '空气质量月报',
+      scenario: '月度通报',
+      legalBasis: '《政务数据共享条例》',
+      validUntil: '2027-03-31',
+      deliveryModes: ['api'],
+      contact: '李申请',
+    })
+    const grantCode = `grant-${submitted.body.data.code}`
+    const mine = await api<{ data: { id: number; code: string }[] }>(token, 'GET', '/grants')
+    const grantId = mine.body.data.find((g) => g.code === grantCode)!.id
+    const key = await api<{ data: { secret: string } }>(token, 'POST', '/api-keys', {
+      name: '月报密钥',
+      grantIds: [grantId],
+    })
+    const call = () =>
+      fetch(`${baseUrl()}/api/v1/data/EQ-AIR-002/records?limit=1`, {
+        headers: { 'X-API-Key': key.body.data.secret, 'Accept': 'application/json' },
+      })
+
+    // The owner of EQ-AIR-002 sees the grants on its datasets and suspends this one.
+    const owner = await signedIn(browserOf(), 'ownerreviewer')
+    await owner.goto(`${baseUrl()}/delivery/grants`)
+    const row = owner.locator('.grants-table .el-table__row', { hasText: grantCode })
+    await row.waitFor({ timeout: 10000 })
+    assert.include(await owner.textContent('.page-title'), '本单位数据集的授权')
+    await row.locator('[data-op="suspend"]').click()
+    await confirmDialog(owner, '数据质量核查期间暂停')
+    await expectMessage(owner, '授权已暂停')
+    await row.locator('.grant-status', { hasText: '已暂停' }).waitFor({ timeout: 10000 })
+    await owner.waitForTimeout(400) // the dialog's fade-out, for a readable screenshot
+    await screenshot(owner, 'delivery-08-owner-suspended')
+    await owner.close()
+
+    const refused = await call()
+    assert.equal(refused.status, 403)
+    assert.equal(((await refused.json()) as any).error.code, 'E_GRANT_SUSPENDED')
+
+    // The security officer sees every grant and resumes it from its page.
+    const officer = await signedIn(browserOf(), 'secofficer')
+    await officer.goto(`${baseUrl()}/delivery/grants/${grantId}`)
+    await officer.waitForSelector('.grant-detail [data-op="resume"]', { timeout: 10000 })
+    assert.include(await officer.textContent('.grant-detail'), '数据质量核查期间暂停')
+    await officer.click('.grant-detail [data-op="resume"]')
+    await confirmDialog(officer, '核查完成，恢复使用')
+    await expectMessage(officer, '授权已恢复')
+    await officer.locator('.grant-detail .grant-status', { hasText: '有效' }).waitFor()
+    await officer.close()
+
+    assert.equal((await call()).status, 200)
   }).timeout(180000)
 })
