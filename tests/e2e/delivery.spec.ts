@@ -19,7 +19,9 @@ import { hourlyFixture } from '#tests/functional/public_data/fixtures'
 test.group('E2E / grant, API key, data call, usage', (group) => {
   const browserOf = withCatalogAndBrowser(group)
   // 12 hourly rows of EQ-AIR-002; one is labelled sensitive, which a general grant never reaches.
-  group.setup(() => hourlyFixture().then(() => undefined))
+  group.setup(async () => {
+    await hourlyFixture()
+  })
 
   test('applicant: request → grant → key → data call → usage', async ({ assert }) => {
     const page = await signedIn(browserOf(), 'applicant')
