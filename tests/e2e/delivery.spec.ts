@@ -229,6 +229,8 @@ test.group('E2E / grant, API key, data call, usage', (group) => {
     const row = owner.locator('.grants-table .el-table__row', { hasText: grantCode })
     await row.waitFor({ timeout: 10000 })
     assert.include(await owner.textContent('.page-title'), '本单位数据集的授权')
+    // Whose grant it is: the applicant's organisation.
+    assert.include(await row.textContent(), '江城市水利和湖泊局')
     await row.locator('[data-op="suspend"]').click()
     await confirmDialog(owner, '数据质量核查期间暂停')
     await expectMessage(owner, '授权已暂停')

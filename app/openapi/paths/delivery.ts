@@ -8,6 +8,10 @@ const grant = {
     requestCode: { type: 'string' },
     applicantId: { type: 'integer' },
     applicantOrgId: { type: 'integer' },
+    applicantOrgName: {
+      type: ['string', 'null'],
+      description: 'The holder organisation, so owners know whom they suspend',
+    },
     datasets: {
       type: 'array',
       items: {

@@ -34,6 +34,8 @@ export interface Grant {
   requestCode: string
   applicantId: number
   applicantOrgId: number
+  /** The holder organisation (owners and the security officer act on others' grants). */
+  applicantOrgName: string | null
   datasets: GrantDataset[]
   rowScope: RowScope
   purpose: string

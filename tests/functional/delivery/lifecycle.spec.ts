@@ -128,10 +128,12 @@ test.group('Delivery · keys, grant states, quotas and the usage trail', (group)
     ;(await data(client, secret)).assertStatus(200)
 
     const owned = await owner.get('/api/v1/grants?view=owned')
-    assert.include(
-      owned.body().data.map((g: any) => g.id),
-      grant.id
-    )
+    const row = owned.body().data.find((g: any) => g.id === grant.id)
+    assert.exists(row)
+    // The owner acts on another organisation's grant and is told whose it is.
+    const holder = await db.from('organisations').where('id', grant.applicantOrgId).firstOrFail()
+    assert.equal(row.applicantOrgName, holder.name)
+    assert.equal(suspended.body().data.applicantOrgName, holder.name)
     ;(await applicant.get('/api/v1/grants?view=owned')).assertStatus(403)
 
     ;(await officer.post(`/api/v1/grants/${grant.id}/revoke`, { reason: '用途变更' })).assertStatus(

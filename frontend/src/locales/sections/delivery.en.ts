@@ -5,6 +5,7 @@ export default {
   grants: {
     detailTitle: 'Grant',
     code: 'Grant',
+    holder: 'Holder',
     datasets: 'Datasets',
     status: 'Status',
     validFrom: 'Valid from',

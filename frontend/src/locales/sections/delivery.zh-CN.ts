@@ -3,6 +3,7 @@ export default {
   grants: {
     detailTitle: '授权详情',
     code: '授权编号',
+    holder: '使用单位',
     datasets: '数据集',
     status: '状态',
     validFrom: '生效时间',
