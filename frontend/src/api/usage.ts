@@ -9,6 +9,8 @@ export interface UsageRecord {
   occurredAt: string
   userId: number
   organisationId: number | null
+  /** The calling organisation, for owners and overseers reading the trail. */
+  organisationName: string | null
   apiKeyId: number | null
   grantId: number | null
   datasetCode: string
@@ -45,6 +47,8 @@ export interface UsageStat {
   period: string
   dataset?: string | null
   consumer?: string | null
+  /** With by=consumer: the organisation's name. */
+  consumerName?: string | null
   mode?: string | null
   /** Rows delivered by successful calls. */
   records: number

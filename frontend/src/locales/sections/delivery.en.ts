@@ -8,8 +8,6 @@ export default {
     holder: 'Holder',
     datasets: 'Datasets',
     status: 'Status',
-    validFrom: 'Valid from',
-    validUntil: 'Valid until',
     validity: 'Validity',
     deliveryModes: 'Delivery',
     request: 'Request',

@@ -6,8 +6,6 @@ export default {
     holder: '使用单位',
     datasets: '数据集',
     status: '状态',
-    validFrom: '生效时间',
-    validUntil: '有效期至',
     validity: '有效期',
     deliveryModes: '交付方式',
     request: '来源申请',
