@@ -1,13 +1,15 @@
+import env from '#start/env'
 import { defineConfig, stores } from '@adonisjs/limiter'
 
 /*
- * Memory store: counters are per app instance. Several instances behind a balancer need
- * a shared store (Redis via @adonisjs/redis) — see docs/scale.md.
+ * Memory store by default: counters are per app instance. Several instances behind a balancer
+ * set LIMITER_STORE=database so they share one count (table `rate_limits`) — docs/scale.md.
  */
 const limiterConfig = defineConfig({
-  default: 'memory',
+  default: env.get('LIMITER_STORE') ?? 'memory',
   stores: {
     memory: stores.memory({}),
+    database: stores.database({ tableName: 'rate_limits', clearExpiredByTimeout: true }),
   },
 })
 

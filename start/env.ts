@@ -31,9 +31,13 @@ export default await Env.create(new URL('../', import.meta.url), {
   // Default quota of a new grant (issue #6): rows per day and data calls per minute.
   GRANT_ROWS_PER_DAY: Env.schema.number.optional(),
   GRANT_CALLS_PER_MINUTE: Env.schema.number.optional(),
+  DELIVERY_KEY_CALLS_PER_MINUTE: Env.schema.number.optional(),
+  DELIVERY_USER_CALLS_PER_MINUTE: Env.schema.number.optional(),
+  DELIVERY_IP_CALLS_PER_MINUTE: Env.schema.number.optional(),
   CORS_ORIGIN: Env.schema.string.optional(),
   WORKFLOW_TIMEOUT_SCAN_SECONDS: Env.schema.number.optional(),
   LOCK_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
+  LIMITER_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
 
   MAIL_MAILER: Env.schema.enum.optional(['smtp', 'none'] as const),
   MAIL_FROM: Env.schema.string.optional(),

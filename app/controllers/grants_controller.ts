@@ -2,12 +2,15 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Grant from '#models/grant'
 import GrantPolicy from '#policies/grant_policy'
 import ChangeGrantStatus, { type GrantAction } from '#actions/delivery/change_grant_status'
+import ChangeGrantQuota from '#actions/delivery/change_grant_quota'
 import clock from '#services/clock'
 import { actorFromContext } from '#services/audit/audit_log'
 import { routeId, validateBody, validateQuery } from '#validators/strict'
 import {
   grantListFields,
   grantListValidator,
+  grantQuotaFields,
+  grantQuotaValidator,
   grantReasonFields,
   grantReasonValidator,
 } from '#validators/delivery'
@@ -56,6 +59,16 @@ export default class GrantsController {
 
   revoke(ctx: HttpContext) {
     return this.change(ctx, 'revoke')
+  }
+
+  /** 配额: rows per day and calls per minute, by an owner or the security officer. */
+  async quota(ctx: HttpContext) {
+    const grant = await this.visible(ctx)
+    await ctx.bouncer.with(GrantPolicy).authorize('manage', grant)
+    const change = await validateBody(ctx, grantQuotaValidator, Object.keys(grantQuotaFields))
+    const changed = await new ChangeGrantQuota().handle(grant.id, change, actorFromContext(ctx))
+    await changed.load('datasets')
+    return { data: transformGrant(changed, changed.effectiveStatus(clock.now())) }
   }
 
   private async change(ctx: HttpContext, action: GrantAction) {

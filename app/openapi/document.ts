@@ -1,6 +1,7 @@
 import { components } from '#openapi/components'
 import { foundationPaths } from '#openapi/paths/foundation'
 import { catalogPaths, catalogSchemas } from '#openapi/paths/catalog'
+import { catalogScopePaths } from '#openapi/paths/catalog_scope'
 import { publicDataPaths } from '#openapi/paths/public_data'
 import { requestPaths } from '#openapi/paths/requests'
 import { inboxPaths } from '#openapi/paths/inbox'
@@ -28,6 +29,7 @@ export const openapiDocument = {
   paths: {
     ...foundationPaths,
     ...catalogPaths,
+    ...catalogScopePaths,
     ...publicDataPaths,
     ...requestPaths,
     ...inboxPaths,

@@ -49,3 +49,11 @@ export const usageStatsFields = {
   by: vine.enum(['dataset', 'consumer', 'mode'] as const).optional(),
 }
 export const usageStatsValidator = vine.create(vine.object(usageStatsFields))
+
+/** Owners and the security officer tune a grant's quota within the platform defaults. */
+export const grantQuotaFields = {
+  rowsPerDay: vine.number().withoutDecimals().min(1).optional(),
+  callsPerMinute: vine.number().withoutDecimals().min(1).optional(),
+  reason: vine.string().trim().minLength(1).maxLength(500),
+}
+export const grantQuotaValidator = vine.create(vine.object(grantQuotaFields))

@@ -21,6 +21,7 @@ router
         .post(`/grants/:id/${action}`, [GrantsController, action])
         .as(`grants.${action}`)
         .where('id', id)
+    router.post('/grants/:id/quota', [GrantsController, 'quota']).as('grants.quota').where('id', id)
 
     router.post('/api-keys', [ApiKeysController, 'store']).as('api_keys.store')
     router.get('/api-keys', [ApiKeysController, 'index']).as('api_keys.index')

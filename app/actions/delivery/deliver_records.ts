@@ -6,7 +6,7 @@ import { STORE_DATASETS } from '#database/data/datasets/index'
 import type { StoreDataset } from '#services/stores/store_definition'
 import { authenticateKey } from '#services/delivery/key_auth'
 import { redactQuery } from '#services/delivery/api_key_secret'
-import { checkFields, checkQuota, grantFor } from '#services/delivery/grant_access'
+import { checkCallerRate, checkFields, checkQuota, grantFor } from '#services/delivery/grant_access'
 import { parseDataQuery } from '#services/delivery/data_query'
 import { decodeCursor, encodeCursor, queryFingerprint, storeValue } from '#services/delivery/cursor'
 import { scopedQuery, selectedColumns } from '#services/delivery/scoped_query'
@@ -66,6 +66,7 @@ export default class DeliverRecords {
     const key = await authenticateKey(ctx)
     const user = { userId: key.userId, apiKeyId: key.id }
     Object.assign(usage, user)
+    await checkCallerRate({ ...user, ip: usage.ip ?? 'unknown' })
     const dataset = await findDataset(code)
     usage.datasetCode = dataset.code
     const access = grantFor(key, dataset.code, 'api')

@@ -89,13 +89,31 @@ const tooMany = {
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 }
 
-const grantAction = (summary: string) => ({
+const quotaBody = {
+  required: true,
+  ...json({
+    type: 'object',
+    additionalProperties: false,
+    required: ['reason'],
+    properties: {
+      rowsPerDay: { type: 'integer', minimum: 1, description: 'at most GRANT_ROWS_PER_DAY' },
+      callsPerMinute: {
+        type: 'integer',
+        minimum: 1,
+        description: 'at most GRANT_CALLS_PER_MINUTE',
+      },
+      reason: { type: 'string', maxLength: 500 },
+    },
+  }),
+}
+
+const grantAction = (summary: string, requestBody: object = reasonBody) => ({
   post: {
     tags: ['grants'],
     summary,
     security: authed,
     parameters: [idParam],
-    requestBody: reasonBody,
+    requestBody,
     responses: {
       200: dataOf(grant),
       409: { description: 'Not possible in the current status' },
@@ -176,6 +194,10 @@ export const deliveryPaths: Paths = {
   '/api/v1/grants/{id}/suspend': grantAction('Suspend (owner or security officer; audited)'),
   '/api/v1/grants/{id}/resume': grantAction('Resume a suspended grant'),
   '/api/v1/grants/{id}/revoke': grantAction('Revoke: effective on the next data call'),
+  '/api/v1/grants/{id}/quota': grantAction(
+    "Change the grant's quota within the platform limits (owner or security officer; audited)",
+    quotaBody
+  ),
   '/api/v1/api-keys': {
     post: {
       tags: ['api-keys'],

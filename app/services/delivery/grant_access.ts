@@ -3,6 +3,7 @@ import type ApiKey from '#models/api_key'
 import type Grant from '#models/grant'
 import type GrantDataset from '#models/grant_dataset'
 import clock from '#services/clock'
+import { callerLimits } from '#config/delivery'
 import { rowsToday, secondsUntilTomorrow } from '#services/delivery/usage_log'
 import { DeliveryDeniedException, QuotaExceededException } from '#exceptions/delivery_exceptions'
 
@@ -62,4 +63,22 @@ export async function checkQuota(grant: Grant): Promise<number> {
   const remaining = grant.rowsPerDay - (await rowsToday(grant.id))
   if (remaining <= 0) throw new QuotaExceededException(secondsUntilTomorrow(), grant.rowsPerDay)
   return remaining
+}
+
+export interface Caller {
+  userId: number
+  apiKeyId: number | null
+  ip: string
+}
+
+/** Per key, per user and per client IP, whatever the grant (429 + Retry-After from the limiter). */
+export async function checkCallerRate(caller: Caller) {
+  const buckets: [string, number][] = [
+    [`delivery_user_${caller.userId}`, callerLimits.perUser],
+    [`delivery_ip_${caller.ip}`, callerLimits.perIp],
+  ]
+  if (caller.apiKeyId !== null)
+    buckets.unshift([`delivery_key_${caller.apiKeyId}`, callerLimits.perKey])
+  for (const [key, requests] of buckets)
+    await limiter.use({ requests, duration: '1 minute' }).consume(key)
 }
