@@ -67,7 +67,7 @@ export default class GrantsController {
     await ctx.bouncer.with(GrantPolicy).authorize('manage', grant)
     const change = await validateBody(ctx, grantQuotaValidator, Object.keys(grantQuotaFields))
     const changed = await new ChangeGrantQuota().handle(grant.id, change, actorFromContext(ctx))
-    await changed.load('datasets')
+    await changed.load((loader) => loader.load('datasets').load('applicantOrg'))
     return { data: transformGrant(changed, changed.effectiveStatus(clock.now())) }
   }
 

@@ -198,7 +198,7 @@ test.group('E2E / grant, API key, data call, usage', (group) => {
     assert.deepEqual([...new Set(rows.map((r) => r.station_code))], ['AS003'])
   }).timeout(180000)
 
-  test('the owner suspends a grant with a reason, the security officer resumes it', async ({
+  test('the owner suspends a grant with a reason; the security officer resumes it and cuts its quota', async ({
     assert,
   }) => {
     const token = await apiToken('applicant')
@@ -252,8 +252,22 @@ test.group('E2E / grant, API key, data call, usage', (group) => {
     await confirmDialog(officer, '核查完成，恢复使用')
     await expectMessage(officer, '授权已恢复')
     await officer.locator('.grant-detail .grant-status', { hasText: '有效' }).waitFor()
+
+    // 调整配额: three rows a day from now on.
+    await officer.click('.grant-detail [data-op="quota"]')
+    const quota = officer.locator('.quota-dialog')
+    await quota.locator('.rows input').fill('3')
+    await quota.locator('textarea').fill('核查期间限量')
+    await quota.locator('.quota-submit').click()
+    await expectMessage(officer, '配额已调整')
+    await officer.locator('.grant-detail', { hasText: '每日 3 行' }).waitFor({ timeout: 10000 })
     await officer.close()
 
     assert.equal((await call()).status, 200)
+    const rest = await fetch(`${baseUrl()}/api/v1/data/EQ-AIR-002/records?limit=5`, {
+      headers: { 'X-API-Key': key.body.data.secret, 'Accept': 'application/json' },
+    })
+    // One row already taken today: the call is cut to the two that remain.
+    assert.lengthOf(((await rest.json()) as { data: unknown[] }).data, 2)
   }).timeout(180000)
 })

@@ -74,3 +74,12 @@ export async function changeGrantStatus(
   const res = await http.post<Envelope<Grant>>(`/grants/${id}/${action}`, { reason })
   return res.data.data
 }
+
+/** Owners and the security officer, within the platform limits (more is 422); audited. */
+export async function changeGrantQuota(
+  id: number,
+  change: { rowsPerDay?: number; callsPerMinute?: number; reason: string }
+): Promise<Grant> {
+  const res = await http.post<Envelope<Grant>>(`/grants/${id}/quota`, change)
+  return res.data.data
+}

@@ -41,6 +41,13 @@ export default {
     rowScope: 'Row scope',
     rowScopeAll: 'Unrestricted (every record the labels allow)',
     quota: 'Quota',
+    quotaChange: 'Change quota',
+    quotaRows: 'Rows a day',
+    quotaCalls: 'Calls a minute',
+    quotaUnchanged: 'The quota is unchanged',
+    quotaChanged: 'Quota changed',
+    quotaHint:
+      'Within the platform limits; the change is audited and the next call is measured against it.',
     quotaValue: '{rows} rows a day · {calls} calls a minute',
     decidedAt: 'Decided',
     renew: 'Renew / change scope',
