@@ -27,7 +27,7 @@ export default class GrantsController {
     const filters = await validateQuery(ctx, grantListValidator, Object.keys(grantListFields))
     const user = ctx.auth.user!
     const view = filters.view ?? 'mine'
-    const query = Grant.query().preload('datasets').orderBy('id', 'desc')
+    const query = Grant.query().preload('datasets').preload('applicantOrg').orderBy('id', 'desc')
     if (view === 'mine') query.where('applicantId', user.id)
     else if (view === 'owned') {
       await ctx.bouncer.with(GrantPolicy).authorize('listOwned')
@@ -67,7 +67,7 @@ export default class GrantsController {
     await ctx.bouncer.with(GrantPolicy).authorize('manage', grant)
     const change = await validateBody(ctx, grantQuotaValidator, Object.keys(grantQuotaFields))
     const changed = await new ChangeGrantQuota().handle(grant.id, change, actorFromContext(ctx))
-    await changed.load('datasets')
+    await changed.load((loader) => loader.load('datasets').load('applicantOrg'))
     return { data: transformGrant(changed, changed.effectiveStatus(clock.now())) }
   }
 
@@ -81,12 +81,16 @@ export default class GrantsController {
       reason,
       actorFromContext(ctx)
     )
-    await changed.load('datasets')
+    await changed.load((loader) => loader.load('datasets').load('applicantOrg'))
     return { data: transformGrant(changed, changed.effectiveStatus(clock.now())) }
   }
 
   private async visible(ctx: HttpContext) {
-    const grant = await Grant.query().where('id', routeId(ctx)).preload('datasets').first()
+    const grant = await Grant.query()
+      .where('id', routeId(ctx))
+      .preload('datasets')
+      .preload('applicantOrg')
+      .first()
     if (!grant || !(await ctx.bouncer.with(GrantPolicy).allows('view', grant)))
       throw new GrantNotFoundException(ctx.params.id)
     return grant

@@ -9,6 +9,8 @@ export function transformGrant(grant: Grant, status = grant.status) {
     requestCode: grant.requestCode,
     applicantId: grant.applicantId,
     applicantOrgId: grant.applicantOrgId,
+    // Owners and the security officer act on other organisations' grants: they need the name.
+    applicantOrgName: grant.$preloaded.applicantOrg ? grant.applicantOrg.name : null,
     datasets: (grant.$preloaded.datasets ? grant.datasets : []).map((d) => ({
       code: d.datasetCode,
       ownerOrgId: d.ownerOrgId,

@@ -8,6 +8,10 @@ const grant = {
     requestCode: { type: 'string' },
     applicantId: { type: 'integer' },
     applicantOrgId: { type: 'integer' },
+    applicantOrgName: {
+      type: ['string', 'null'],
+      description: 'The holder organisation, so owners know whom they suspend',
+    },
     datasets: {
       type: 'array',
       items: {
@@ -300,6 +304,14 @@ export const deliveryPaths: Paths = {
                 records: 1200,
                 calls: 3,
                 bytes: 240000,
+              },
+              {
+                period: '2026-11',
+                consumer: '7',
+                consumerName: '江城市水利和湖泊局',
+                records: 5400,
+                calls: 12,
+                bytes: 1080000,
               },
             ],
           },

@@ -41,6 +41,14 @@ function instant(value: unknown): string {
   return DateTime.fromJSDate(date).toUTC().toISO()!
 }
 
+/** Organisation names by id: overseers read the trail by consumer, not by number. */
+async function organisationNames(ids: unknown[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id) => id !== null && id !== undefined).map(String))]
+  if (!wanted.length) return new Map()
+  const rows = await db.from('organisations').whereIn('id', wanted).select('id', 'name')
+  return new Map(rows.map((row: any) => [String(row.id), String(row.name)]))
+}
+
 export async function listUsage(
   view: UsageView,
   filters: UsageFilters,
@@ -53,12 +61,14 @@ export async function listUsage(
     .orderBy('id', 'desc')
     .limit(perPage)
     .offset((page - 1) * perPage)
+  const names = await organisationNames(rows.map((row: any) => row.organisation_id))
   return {
     rows: rows.map((row: any) => ({
       id: Number(row.id),
       occurredAt: instant(row.occurred_at),
       userId: row.user_id,
       organisationId: row.organisation_id,
+      organisationName: names.get(String(row.organisation_id)) ?? null,
       apiKeyId: row.api_key_id,
       grantId: row.grant_id,
       datasetCode: row.dataset_code,
@@ -108,9 +118,11 @@ export async function usageStats(
     .groupByRaw(by ? `${bucket}, ${GROUPS[by]}` : bucket)
     .orderBy('period')
   const rows = await builder
+  const names = by === 'consumer' ? await organisationNames(rows.map((row: any) => row.grp)) : null
   return rows.map((row: any) => ({
     period: String(row.period),
     ...(by ? { [by]: row.grp === null ? null : String(row.grp) } : {}),
+    ...(names ? { consumerName: names.get(String(row.grp)) ?? null } : {}),
     records: Number(row.records ?? 0),
     calls: Number(row.calls),
     bytes: Number(row.bytes ?? 0),

@@ -117,3 +117,32 @@ export async function fetchDataset(id: number): Promise<DatasetDetail> {
   const res = await http.get<Envelope<DatasetDetail>>(`/catalog/datasets/${id}`)
   return res.data.data
 }
+
+export interface ScopeEntry {
+  code: string
+  name: string
+  districtCode: string | null
+}
+
+/** What the requested datasets can be narrowed by, and the codes to pick (enterprises searched). */
+export interface ScopeOptions {
+  dimensions: ('districts' | 'stations' | 'sections' | 'enterprises')[]
+  timeRange: boolean
+  districts: ScopeEntry[]
+  stations: ScopeEntry[]
+  sections: ScopeEntry[]
+}
+
+export async function fetchScopeOptions(datasets: string[]): Promise<ScopeOptions> {
+  const res = await http.get<Envelope<ScopeOptions>>('/catalog/scope-options', {
+    params: { datasets: datasets.join(',') },
+  })
+  return res.data.data
+}
+
+export async function searchScopeEnterprises(q: string, page = 1): Promise<Paginated<ScopeEntry>> {
+  const res = await http.get<Paginated<ScopeEntry>>('/catalog/scope-options/enterprises', {
+    params: compactParams({ q, page, perPage: 20 }),
+  })
+  return res.data
+}

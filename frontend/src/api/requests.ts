@@ -1,5 +1,6 @@
 import { compactParams, http } from './http'
 import type { Envelope, PageQuery, Paginated } from './types'
+import type { GrantStatus, RowScope } from './grants'
 
 export const REQUEST_STATUSES = [
   'submitted',
@@ -20,7 +21,8 @@ export type RequestDeliveryMode = (typeof REQUEST_DELIVERY_MODES)[number]
 export interface RequestForm {
   datasets: string[]
   fields?: string[]
-  rowScope?: string | null
+  /** Prose (older requests) or the structured scope of the form's editor; `to` is exclusive. */
+  rowScope?: string | RowScope | null
   purpose: string
   scenario: string
   legalBasis: string
@@ -29,6 +31,11 @@ export interface RequestForm {
   deliveryModes: RequestDeliveryMode[]
   contact: string
   appealJustification?: string | null
+}
+
+/** 续期 / 变更范围: a new request naming the caller's grant it renews or changes. */
+export interface SubmitForm extends RequestForm {
+  previousGrantId?: number
 }
 
 export interface AmendForm extends RequestForm {
@@ -45,6 +52,7 @@ export interface DataRequest {
   approvedDatasets: string[] | null
   form: RequestForm
   outcomeReason: string | null
+  previousGrantId?: number | null
   version: number
   submittedAt: string
   decidedAt: string | null
@@ -83,9 +91,33 @@ export interface WorkflowTask {
   scope: Record<string, unknown> | null
 }
 
+/** One decision on the request behind a previous grant. */
+export interface PreviousDecision {
+  node: string | null
+  actorName: string | null
+  outcome: string | boolean | null
+  opinion: string | null
+  at: string
+}
+
+/** What a renewal replaces: the grant as it is now and who decided it last time. */
+export interface PreviousGrant {
+  id: number
+  code: string
+  status: GrantStatus
+  requestCode: string
+  validFrom: string
+  validUntil: string
+  deliveryModes: RequestDeliveryMode[]
+  rowScope: RowScope | null
+  datasets: { code: string; name: string; nameEn?: string; fields: string[] }[]
+  decisions: PreviousDecision[]
+}
+
 export interface RequestDetail extends DataRequest {
   timeline: TimelineEvent[]
   currentTasks: WorkflowTask[]
+  previousGrant?: PreviousGrant | null
 }
 
 export interface RouteReviewer {
@@ -123,7 +155,7 @@ export async function fetchRoute(code: string): Promise<RouteStep[]> {
   return res.data.data.steps
 }
 
-export async function submitRequest(form: RequestForm): Promise<DataRequest> {
+export async function submitRequest(form: SubmitForm): Promise<DataRequest> {
   const res = await http.post<Envelope<DataRequest>>('/requests', form)
   return res.data.data
 }

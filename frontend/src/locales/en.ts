@@ -4,6 +4,7 @@ import requests from './sections/requests.en'
 import inbox from './sections/inbox.en'
 import visual from './sections/visual.en'
 import exports from './sections/exports.en'
+import delivery from './sections/delivery.en'
 
 const en: MessageSchema = {
   app: {
@@ -60,6 +61,7 @@ const en: MessageSchema = {
   ...inbox,
   ...visual,
   ...exports,
+  ...delivery,
   menu: {
     home: 'Home',
     system: 'System',
@@ -73,6 +75,10 @@ const en: MessageSchema = {
     myRequests: 'Requests',
     inbox: 'Approvals',
     tasks: 'My approvals',
+    delivery: 'Data services',
+    grants: 'Grants',
+    apiKeys: 'API keys',
+    usage: 'Usage',
   },
   home: {
     welcome: 'Welcome, {name}',
@@ -83,7 +89,7 @@ const en: MessageSchema = {
     modulesAvailable: 'With your roles you can use these modules:',
     modulesNone: 'Your roles have no administration modules available yet.',
     modulesPending:
-      'Data services (API, exports), process modelling and quality rectification are still being built and will appear in the menu when released.',
+      'Process modelling and quality rectification are still being built and will appear in the menu when released.',
   },
   users: {
     keyword: 'Keyword',

@@ -3,6 +3,7 @@ import requests from './sections/requests.zh-CN'
 import inbox from './sections/inbox.zh-CN'
 import visual from './sections/visual.zh-CN'
 import exports from './sections/exports.zh-CN'
+import delivery from './sections/delivery.zh-CN'
 
 const zhCN = {
   app: {
@@ -59,6 +60,7 @@ const zhCN = {
   ...inbox,
   ...visual,
   ...exports,
+  ...delivery,
   menu: {
     home: '首页',
     system: '系统管理',
@@ -72,6 +74,10 @@ const zhCN = {
     myRequests: '申请列表',
     inbox: '审批中心',
     tasks: '我的审批',
+    delivery: '数据服务',
+    grants: '我的授权',
+    apiKeys: '接口密钥',
+    usage: '使用记录',
   },
   home: {
     welcome: '欢迎您，{name}',
@@ -81,8 +87,7 @@ const zhCN = {
     modulesTitle: '可用功能',
     modulesAvailable: '根据您的角色，当前可使用以下模块：',
     modulesNone: '您的角色当前没有可用的管理模块。',
-    modulesPending:
-      '数据服务（接口调用、文件导出）、流程建模和质量整改等模块尚在建设中，上线后将出现在左侧菜单。',
+    modulesPending: '流程建模、质量整改等模块尚在建设中，上线后将出现在左侧菜单。',
   },
   users: {
     keyword: '关键字',

@@ -21,3 +21,18 @@ export function toIsoWithOffset(d: Date): string {
     `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
   )
 }
+
+/** YYYY-MM-DD of a local date, as the date filters of the API expect. */
+export function isoDate(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+function shiftDay(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00`)
+  d.setDate(d.getDate() + days)
+  return isoDate(d)
+}
+
+/** Date ranges in the API end before `to`; people pick and read the last day they mean. */
+export const dayAfter = (date: string) => shiftDay(date, 1)
+export const dayBefore = (date: string) => shiftDay(date, -1)

@@ -128,10 +128,12 @@ test.group('Delivery · keys, grant states, quotas and the usage trail', (group)
     ;(await data(client, secret)).assertStatus(200)
 
     const owned = await owner.get('/api/v1/grants?view=owned')
-    assert.include(
-      owned.body().data.map((g: any) => g.id),
-      grant.id
-    )
+    const row = owned.body().data.find((g: any) => g.id === grant.id)
+    assert.exists(row)
+    // The owner acts on another organisation's grant and is told whose it is.
+    const holder = await db.from('organisations').where('id', grant.applicantOrgId).firstOrFail()
+    assert.equal(row.applicantOrgName, holder.name)
+    assert.equal(suspended.body().data.applicantOrgName, holder.name)
     ;(await applicant.get('/api/v1/grants?view=owned')).assertStatus(403)
 
     ;(await officer.post(`/api/v1/grants/${grant.id}/revoke`, { reason: '用途变更' })).assertStatus(
@@ -237,6 +239,12 @@ test.group('Delivery · keys, grant states, quotas and the usage trail', (group)
     assert.equal(stats.body().data[0].calls, 2)
     assert.equal(stats.body().data[0].dataset, 'EQ-AIR-002')
     assert.equal(stats.body().data[0].period, clock.now().setZone('Asia/Shanghai').toISODate())
+    // Consumers by name, for overseers reading the trail and the breakdown.
+    const holder = await db.from('organisations').where('id', grant.applicantOrgId).firstOrFail()
+    assert.equal(success.organisationName, holder.name)
+    const consumers = await auditor.get('/api/v1/usage/stats?period=month&by=consumer')
+    assert.equal(consumers.body().data[0].consumer, String(grant.applicantOrgId))
+    assert.equal(consumers.body().data[0].consumerName, holder.name)
     const yearly = await auditor.get('/api/v1/usage/stats?period=year&by=mode')
     assert.deepEqual(yearly.body().data[0].mode, 'api')
     ;(await applicant.get('/api/v1/usage/stats?period=week')).assertStatus(422)

@@ -64,6 +64,28 @@ export default {
       contact: 'Contact',
       appealJustification: 'Appeal justification',
     },
+    renewTitle: 'Renew / change scope',
+    renewNote:
+      'A new request based on grant {code} (valid until {until}): change what needs changing and submit; approval creates a new grant, and the old one stays until it expires or is revoked.',
+    previousGrant: 'Previous grant',
+    previousGrantHint:
+      'This request renews or changes a grant; here is what was granted and decided last time.',
+    previousDecisions: 'Previous decisions',
+    noDecisions: 'The previous request was approved automatically; nobody reviewed it',
+    decisionNode: 'Step',
+    decisionActor: 'Reviewer',
+    decisionOutcome: 'Outcome',
+    decisionAt: 'Time',
+    scopeEditor: {
+      chooseDatasets: 'Choose datasets first, then narrow the rows',
+      noDimensions:
+        'These datasets cannot be narrowed by district, station, section or enterprise; narrow by time or describe it in the note.',
+      unrestricted: 'Leave empty for no restriction',
+      notApplicable: 'The chosen datasets have no such dimension; clear it before submitting',
+      enterpriseSearch: 'Search enterprises by name or code',
+      notePlaceholder: 'Anything else about the scope (for reviewers; does not filter rows)',
+      loadFailed: 'Could not load the scope options: {message}',
+    },
     required: '{label} is required',
   },
   requestStatus: {
