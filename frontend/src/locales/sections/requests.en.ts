@@ -80,6 +80,7 @@ export default {
     api: 'API',
     export: 'File export',
     visual_query: 'Visual query',
+    subscription: 'Subscription (webhook push)',
   },
   timeline: {
     task_created: '{step}: opened',
