@@ -37,6 +37,7 @@ export default defineConfig({
     () => import('#start/routes'),
     () => import('#start/kernel'),
     { file: () => import('#start/workflow'), environment: ['web'] },
+    { file: () => import('#start/subscriptions'), environment: ['web'] },
   ],
 
   tests: {

@@ -14,6 +14,7 @@ import '#start/routes/calendar'
 import '#start/routes/quality'
 import '#start/routes/mail_outbox'
 import '#start/routes/delivery'
+import '#start/routes/subscriptions'
 
 const SpaController = () => import('#controllers/spa_controller')
 

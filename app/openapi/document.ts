@@ -10,6 +10,7 @@ import { notificationPaths } from '#openapi/paths/notifications'
 import { calendarPaths } from '#openapi/paths/calendar'
 import { mailOutboxPaths } from '#openapi/paths/mail_outbox'
 import { deliveryPaths, deliverySecuritySchemes } from '#openapi/paths/delivery'
+import { subscriptionPaths } from '#openapi/paths/subscriptions'
 
 /*
  * The OpenAPI 3.1 document served at /api/openapi.json. Each domain keeps its paths in
@@ -37,6 +38,7 @@ export const openapiDocument = {
     ...calendarPaths,
     ...mailOutboxPaths,
     ...deliveryPaths,
+    ...subscriptionPaths,
   },
   components: {
     ...components,

@@ -11,7 +11,7 @@ export interface UsageEntry {
   apiKeyId: number | null
   grantId: number | null
   datasetCode: string | null
-  mode: 'api' | 'export' | 'visual_query'
+  mode: 'api' | 'export' | 'visual_query' | 'subscription'
   format: string | null
   filter: Record<string, unknown> | null
   rows: number
