@@ -43,6 +43,8 @@ export function postWebhook(
       url,
       {
         method: 'POST',
+        // A connection per delivery: nothing pooled across subscriptions or DNS answers.
+        agent: false,
         lookup: lookupGuard as any,
         headers: {
           'Content-Type': 'application/json; charset=utf-8',
