@@ -2,6 +2,7 @@ import type { MessageSchema } from './zh-CN'
 import catalog from './sections/catalog.en'
 import requests from './sections/requests.en'
 import inbox from './sections/inbox.en'
+import subscriptions from './sections/subscriptions.en'
 
 const en: MessageSchema = {
   app: {
@@ -56,6 +57,7 @@ const en: MessageSchema = {
   ...catalog,
   ...requests,
   ...inbox,
+  ...subscriptions,
   menu: {
     home: 'Home',
     system: 'System',

@@ -1,6 +1,7 @@
 import catalog from './sections/catalog.zh-CN'
 import requests from './sections/requests.zh-CN'
 import inbox from './sections/inbox.zh-CN'
+import subscriptions from './sections/subscriptions.zh-CN'
 
 const zhCN = {
   app: {
@@ -55,6 +56,7 @@ const zhCN = {
   ...catalog,
   ...requests,
   ...inbox,
+  ...subscriptions,
   menu: {
     home: '首页',
     system: '系统管理',
