@@ -39,6 +39,7 @@ export default defineConfig({
     () => import('#start/kernel'),
     { file: () => import('#start/workflow'), environment: ['web'] },
     { file: () => import('#start/exports'), environment: ['web'] },
+    { file: () => import('#start/subscriptions'), environment: ['web'] },
   ],
 
   tests: {

@@ -8,6 +8,8 @@ process.env.PORT ??= '3344'
 process.env.SESSION_STORE ??= 'memory'
 // SQLite's one connection is held by each test's global transaction; MariaDB tests the database store.
 process.env.LOCK_STORE ??= process.env.DB_CONNECTION === 'mysql' ? 'database' : 'memory'
+// Webhook specs deliver to a receiver on 127.0.0.1 over plain http.
+process.env.SUBSCRIPTION_ALLOW_LOOPBACK ??= 'true'
 
 import 'reflect-metadata'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'

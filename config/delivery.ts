@@ -18,3 +18,24 @@ export const callerLimits = {
   perUser: env.get('DELIVERY_USER_CALLS_PER_MINUTE') ?? 240,
   perIp: env.get('DELIVERY_IP_CALLS_PER_MINUTE') ?? 600,
 }
+
+/*
+ * Push subscriptions (webhooks). Loopback over plain http only when SUBSCRIPTION_ALLOW_LOOPBACK
+ * is set outside production (tests, a developer's receiver); private networks only when listed
+ * in SUBSCRIPTION_ALLOWED_NETWORKS (CIDRs or addresses, comma-separated).
+ */
+export const subscriptionDefaults = {
+  allowLoopback:
+    env.get('NODE_ENV') !== 'production' && (env.get('SUBSCRIPTION_ALLOW_LOOPBACK') ?? false),
+  allowedNetworks: (env.get('SUBSCRIPTION_ALLOWED_NETWORKS') ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+  /** Consecutive failed attempts before a subscription is paused (also the attempts per batch). */
+  maxFailures: env.get('SUBSCRIPTION_MAX_FAILURES') ?? 5,
+  retryBaseSeconds: 30,
+  retryMaxSeconds: 3600,
+  timeoutMs: env.get('SUBSCRIPTION_TIMEOUT_MS') ?? 10_000,
+  batchRows: 500,
+  pollSeconds: env.get('SUBSCRIPTION_POLL_SECONDS') ?? 30,
+}

@@ -69,4 +69,10 @@ export default await Env.create(new URL('../', import.meta.url), {
   OPERATON_CLOCK_SYNC: Env.schema.boolean.optional(),
   /** External-task workers started by the app (0 = only `node ace workflow:work` runs them). */
   OPERATON_WORKERS: Env.schema.number.optional(),
+  /** Push subscriptions: see config/delivery.ts. */
+  SUBSCRIPTION_ALLOW_LOOPBACK: Env.schema.boolean.optional(),
+  SUBSCRIPTION_ALLOWED_NETWORKS: Env.schema.string.optional(),
+  SUBSCRIPTION_MAX_FAILURES: Env.schema.number.optional(),
+  SUBSCRIPTION_TIMEOUT_MS: Env.schema.number.optional(),
+  SUBSCRIPTION_POLL_SECONDS: Env.schema.number.optional(),
 })

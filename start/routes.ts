@@ -16,6 +16,7 @@ import '#start/routes/mail_outbox'
 import '#start/routes/delivery'
 import '#start/routes/visual'
 import '#start/routes/exports'
+import '#start/routes/subscriptions'
 
 const SpaController = () => import('#controllers/spa_controller')
 

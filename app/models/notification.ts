@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   'task_due_soon',
   'task_reminder',
   'task_escalated',
+  'subscription_paused',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 

@@ -13,6 +13,7 @@ import { mailOutboxPaths } from '#openapi/paths/mail_outbox'
 import { deliveryPaths, deliverySecuritySchemes } from '#openapi/paths/delivery'
 import { visualPaths } from '#openapi/paths/visual'
 import { exportPaths } from '#openapi/paths/exports'
+import { subscriptionPaths } from '#openapi/paths/subscriptions'
 
 /*
  * The OpenAPI 3.1 document served at /api/openapi.json. Each domain keeps its paths in
@@ -43,6 +44,7 @@ export const openapiDocument = {
     ...deliveryPaths,
     ...visualPaths,
     ...exportPaths,
+    ...subscriptionPaths,
   },
   components: {
     ...components,

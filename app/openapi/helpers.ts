@@ -11,6 +11,12 @@ export const listOf = (name: string) =>
     type: 'object',
     properties: { data: { type: 'array', items: ref(name) }, meta: ref('PaginationMeta') },
   })
+/** A page of inline item schemas (listOf takes a named component instead). */
+export const pageOf = (items: unknown) =>
+  json({
+    type: 'object',
+    properties: { data: { type: 'array', items }, meta: ref('PaginationMeta') },
+  })
 export const authed = [{ bearer: [] }, { session: [] }]
 export const pick = (...codes: (keyof typeof errorResponses)[]) =>
   Object.fromEntries(codes.map((c) => [c, errorResponses[c]]))

@@ -57,3 +57,28 @@ export const grantQuotaFields = {
   reason: vine.string().trim().minLength(1).maxLength(500),
 }
 export const grantQuotaValidator = vine.create(vine.object(grantQuotaFields))
+export const subscribeFields = {
+  grantId: vine.number().withoutDecimals().min(1),
+  datasetCode: vine
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,64}$/),
+  url: vine.string().trim().maxLength(2048),
+  fields: vine
+    .array(vine.string().trim().maxLength(64))
+    .minLength(1)
+    .maxLength(200)
+    .distinct()
+    .optional(),
+  // Same form as the data API's query string; parsed and checked against the schema and grant.
+  filters: vine.record(vine.any()).optional(),
+}
+export const subscribeValidator = vine.create(vine.object(subscribeFields))
+
+export const subscriptionListFields = {
+  ...paging,
+  status: vine.enum(['active', 'paused'] as const).optional(),
+}
+export const subscriptionListValidator = vine.create(vine.object(subscriptionListFields))
+export const deliveryListFields = paging
+export const deliveryListValidator = vine.create(vine.object(deliveryListFields))

@@ -43,7 +43,7 @@ const formFields = {
   legalBasis: text(2000),
   validUntil: vine.date({ formats: ['YYYY-MM-DD'] }),
   deliveryModes: vine
-    .array(vine.enum(['api', 'export', 'visual_query'] as const))
+    .array(vine.enum(['api', 'export', 'visual_query', 'subscription'] as const))
     .minLength(1)
     .distinct(),
   contact: text(64),

@@ -97,7 +97,10 @@ const submitSchema = {
     scenario: { type: 'string' },
     legalBasis: { type: 'string' },
     validUntil: { type: 'string', format: 'date' },
-    deliveryModes: { type: 'array', items: { enum: ['api', 'export', 'visual_query'] } },
+    deliveryModes: {
+      type: 'array',
+      items: { enum: ['api', 'export', 'visual_query', 'subscription'] },
+    },
     contact: { type: 'string' },
     appealJustification: { type: ['string', 'null'] },
     previousGrantId: {

@@ -15,7 +15,7 @@ export interface UsageEntry {
   grantId: number | null
   datasetCode: string | null
   /** 'download' is fetching an export's file; its rows were counted when the export ran. */
-  mode: 'api' | 'export' | 'download' | 'visual_query'
+  mode: 'api' | 'export' | 'download' | 'visual_query' | 'subscription'
   format: string | null
   filter: Record<string, unknown> | null
   rows: number

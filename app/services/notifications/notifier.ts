@@ -16,7 +16,7 @@ export interface NotificationEntry {
   key: string
   title: string
   body?: string | null
-  objectType: 'data_request' | 'workflow_task'
+  objectType: 'data_request' | 'workflow_task' | 'subscription'
   objectId: string
   data?: Record<string, unknown>
 }

@@ -14,7 +14,7 @@ export const REQUEST_STATUSES = [
 ] as const
 export type RequestStatus = (typeof REQUEST_STATUSES)[number]
 
-export const REQUEST_DELIVERY_MODES = ['api', 'export', 'visual_query'] as const
+export const REQUEST_DELIVERY_MODES = ['api', 'export', 'visual_query', 'subscription'] as const
 export type RequestDeliveryMode = (typeof REQUEST_DELIVERY_MODES)[number]
 
 /** The body of POST /requests; mirrors forms/request_form.json. */

@@ -5,6 +5,7 @@ import inbox from './sections/inbox.en'
 import visual from './sections/visual.en'
 import exports from './sections/exports.en'
 import delivery from './sections/delivery.en'
+import subscriptions from './sections/subscriptions.en'
 
 const en: MessageSchema = {
   app: {
@@ -62,6 +63,7 @@ const en: MessageSchema = {
   ...visual,
   ...exports,
   ...delivery,
+  ...subscriptions,
   menu: {
     home: 'Home',
     system: 'System',

@@ -4,6 +4,7 @@ import inbox from './sections/inbox.zh-CN'
 import visual from './sections/visual.zh-CN'
 import exports from './sections/exports.zh-CN'
 import delivery from './sections/delivery.zh-CN'
+import subscriptions from './sections/subscriptions.zh-CN'
 
 const zhCN = {
   app: {
@@ -61,6 +62,7 @@ const zhCN = {
   ...visual,
   ...exports,
   ...delivery,
+  ...subscriptions,
   menu: {
     home: '首页',
     system: '系统管理',

@@ -102,6 +102,7 @@ export default {
     api: 'API',
     export: 'File export',
     visual_query: 'Visual query',
+    subscription: 'Subscription (webhook push)',
   },
   timeline: {
     task_created: '{step}: opened',

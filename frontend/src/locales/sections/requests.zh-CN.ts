@@ -99,6 +99,7 @@ export default {
     api: '接口调用',
     export: '文件导出',
     visual_query: '可视化查询',
+    subscription: '数据订阅推送',
   },
   timeline: {
     task_created: '{step}：待办理',

@@ -1,5 +1,13 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { Connection, DataLine, Download, Key, Medal, TrendCharts } from '@element-plus/icons-vue'
+import {
+  Connection,
+  DataLine,
+  Download,
+  Key,
+  Medal,
+  Promotion,
+  TrendCharts,
+} from '@element-plus/icons-vue'
 import type { RoleCode } from '@/api/types'
 
 /** Who reads grants and usage: their holders, the owners of the datasets, the overseers. */
@@ -46,6 +54,12 @@ export default {
       name: 'usage',
       component: () => import('@/views/delivery/UsageView.vue'),
       meta: { title: 'menu.usage', icon: DataLine, roles: GRANT_READERS },
+    },
+    {
+      path: 'subscriptions',
+      name: 'delivery-subscriptions',
+      component: () => import('@/views/delivery/SubscriptionsView.vue'),
+      meta: { title: 'subscriptions.title', icon: Promotion, roles: ['applicant'] },
     },
   ],
 } satisfies RouteRecordRaw
