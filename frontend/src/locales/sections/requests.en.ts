@@ -103,6 +103,8 @@ export default {
     export: 'File export',
     visual_query: 'Visual query',
     subscription: 'Subscription (webhook push)',
+    // usage trail only: fetching an export's file
+    download: 'File download',
   },
   timeline: {
     task_created: '{step}: opened',

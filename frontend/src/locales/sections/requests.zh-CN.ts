@@ -100,6 +100,8 @@ export default {
     export: '文件导出',
     visual_query: '可视化查询',
     subscription: '数据订阅推送',
+    // usage trail only: fetching an export's file
+    download: '文件下载',
   },
   timeline: {
     task_created: '{step}：待办理',
