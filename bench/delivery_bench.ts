@@ -4,17 +4,19 @@
  * in the same run, and the server's peak RSS while it streams.
  *   npm run bench delivery                       # MariaDB/MySQL, database DELIVERY_BENCH_DATABASE (ecoshare_delivery)
  *   DB_CONNECTION=sqlite npm run bench delivery  # SQLite, tmp/bench-delivery.sqlite3 (raw = better-sqlite3 iterate)
+ * The server is the compiled build (`node ace build`, run first); DELIVERY_BENCH_SERVER=dev
+ * measures the development server instead. After the build's rounds the dev server's idle and
+ * 1M-row RSS are measured too (DELIVERY_BENCH_DEV=0 skips that), as both are quoted.
  * The table gets 1 200 000 rows; the grant's row scope (one district) selects 1 000 000 of them.
  * Target: ≥ 0.5 × raw, RSS flat (≤ 200 MB) however many rows.
  */
 import http from 'node:http'
-import { readFileSync } from 'node:fs'
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { randomBytes } from 'node:crypto'
 import { loadavg } from 'node:os'
 import { bootApp, runAce } from './support/app.js'
-import { waitFor } from './support/http_load.js'
+import { buildApp, rssMb, startServer, stopServer, type ServerKind } from './support/server.js'
 import { nowMs, writeResult } from './support/stats.js'
 
 const IN_SCOPE = Number(process.env.DELIVERY_BENCH_ROWS ?? 1_000_000)
@@ -216,11 +218,6 @@ function rawStream(sql: string, bindings: readonly unknown[]) {
   })
 }
 
-function rssMb(pid: number) {
-  const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-  return match ? Math.round(Number(match[1]) / 1024) : 0
-}
-
 function viaApi(secret: string, format: 'json' | 'csv', rows: number, pid: number) {
   return new Promise<{ bytes: number; seconds: number; peakRssMb: number; status: number }>(
     (resolve, reject) => {
@@ -269,16 +266,13 @@ const { sql, bindings } = await sameSql(grantId)
 await db.manager.closeAll()
 
 spawnSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' })
-const server = spawn(
-  'taskset',
-  ['-c', '0', process.execPath, '--import', '@poppinss/ts-exec', 'bin/server.ts'],
-  {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  }
-)
-process.on('exit', () => server.kill('SIGTERM'))
-await waitFor(PORT, '/health')
+const serverKind: ServerKind = process.env.DELIVERY_BENCH_SERVER === 'dev' ? 'dev' : 'build'
+// As bin/start.js runs the server (see docs/delivery.md "Benchmark" for why); '' for V8's defaults.
+const nodeFlags = (process.env.DELIVERY_BENCH_NODE_FLAGS ?? '--max-semi-space-size=4')
+  .split(' ')
+  .filter(Boolean)
+if (serverKind === 'build') buildApp()
+const server = await startServer({ kind: serverKind, port: PORT, nodeFlags })
 const idleRss = rssMb(server.pid!)
 
 // Warm both paths (JIT, buffer pool) on a smaller slice first.
@@ -298,7 +292,23 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 raws.push(await rawStream(sql, bindings))
 const small = await viaApi(secret, 'json', 100_000, server.pid!)
-server.kill('SIGTERM')
+await stopServer(server)
+
+// The development server's memory, for comparison (ts-exec loader, hot-hook, no build).
+let dev: { idleRssMb: number; peakRss1MRowsMb: number; jsonRowsPerSecond: number } | null = null
+if (serverKind === 'build' && process.env.DELIVERY_BENCH_DEV !== '0') {
+  // V8's defaults, as `node ace serve` runs it.
+  const devServer = await startServer({ kind: 'dev', port: PORT })
+  const devIdle = rssMb(devServer.pid)
+  await viaApi(secret, 'json', 50_000, devServer.pid)
+  const run = await viaApi(secret, 'json', IN_SCOPE, devServer.pid)
+  await stopServer(devServer)
+  dev = {
+    idleRssMb: devIdle,
+    peakRss1MRowsMb: run.peakRssMb,
+    jsonRowsPerSecond: Math.round(IN_SCOPE / run.seconds),
+  }
+}
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
@@ -322,6 +332,11 @@ const result = {
   rows: IN_SCOPE,
   tableRows: (STATIONS_IN + STATIONS_OUT) * HOURS,
   rounds: ROUNDS,
+  server:
+    serverKind === 'build'
+      ? 'node build/bin/server.js'
+      : 'node --import @poppinss/ts-exec bin/server.ts',
+  nodeFlags,
   loadAverage: { before: loadBefore, after: loadavg() },
   raw: { rowsPerSecond: Math.round(rawRate), seconds: raws.map((r) => +r.seconds.toFixed(2)) },
   json,
@@ -330,6 +345,7 @@ const result = {
     idleRssMb: idleRss,
     peakRss100kRowsMb: small.peakRssMb,
     peakRss1MRowsMb: Math.max(json.peakRssMb, csv.peakRssMb),
+    devServer: dev,
   },
   sql,
 }
@@ -344,7 +360,11 @@ console.log(
   `  data API CSV        ${csv.rowsPerSecond} rows/s (${csv.ratio}× raw), ${(csv.bytes / 1e6).toFixed(0)} MB`
 )
 console.log(
-  `  server RSS idle ${idleRss} MB, peak at 100k rows ${small.peakRssMb} MB, at 1M rows ${result.memory.peakRss1MRowsMb} MB`
+  `  ${serverKind} server RSS idle ${idleRss} MB, peak at 100k rows ${small.peakRssMb} MB, at 1M rows ${result.memory.peakRss1MRowsMb} MB`
 )
+if (dev)
+  console.log(
+    `  dev server RSS idle ${dev.idleRssMb} MB, peak at 1M rows ${dev.peakRss1MRowsMb} MB (JSON ${dev.jsonRowsPerSecond} rows/s)`
+  )
 writeResult(`delivery_${dbKind}`, { database: dbKind, ...result })
 process.exit(0)

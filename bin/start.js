@@ -73,6 +73,13 @@ if (!production) {
 }
 
 console.log('▸ starting the server')
-const server = spawn(node, ['--import', '@poppinss/ts-exec', 'bin/server.ts'], { cwd: root, stdio: 'inherit', env: process.env })
+// Semi-spaces capped at 4 MB instead of V8's default (grown to tens of MB under a data API
+// stream): the per-batch text dies in small scavenges and a 1 M-row stream stays ≈ 200 MB RSS
+// (measured in bench/delivery_bench.ts; docs/delivery.md "Benchmark").
+const server = spawn(node, ['--max-semi-space-size=4', '--import', '@poppinss/ts-exec', 'bin/server.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: process.env,
+})
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))
