@@ -72,5 +72,10 @@ export default defineConfig({
     forceExit: false,
   },
 
-  metaFiles: [],
+  // Read at run time by the compiled build (`node ace build` → build/): BPMN, forms, messages.
+  metaFiles: [
+    { pattern: 'workflows/*.bpmn', reloadServer: false },
+    { pattern: 'forms/*.json', reloadServer: false },
+    { pattern: 'app/locales/**/*.json', reloadServer: false },
+  ],
 })

@@ -4,17 +4,19 @@
  * in the same run, and the server's peak RSS while it streams.
  *   npm run bench delivery                       # MariaDB/MySQL, database DELIVERY_BENCH_DATABASE (ecoshare_delivery)
  *   DB_CONNECTION=sqlite npm run bench delivery  # SQLite, tmp/bench-delivery.sqlite3 (raw = better-sqlite3 iterate)
+ * The server is the compiled build (`node ace build`, run first); DELIVERY_BENCH_SERVER=dev
+ * measures the development server instead. After the build's rounds the dev server's idle and
+ * 1M-row RSS are measured too (DELIVERY_BENCH_DEV=0 skips that), as both are quoted.
  * The table gets 1 200 000 rows; the grant's row scope (one district) selects 1 000 000 of them.
  * Target: ≥ 0.5 × raw, RSS flat (≤ 200 MB) however many rows.
  */
 import http from 'node:http'
-import { readFileSync } from 'node:fs'
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { randomBytes } from 'node:crypto'
 import { loadavg } from 'node:os'
 import { bootApp, runAce } from './support/app.js'
-import { waitFor } from './support/http_load.js'
+import { buildApp, rssMb, startServer, stopServer, type ServerKind } from './support/server.js'
 import { nowMs, writeResult } from './support/stats.js'
 
 const IN_SCOPE = Number(process.env.DELIVERY_BENCH_ROWS ?? 1_000_000)
@@ -191,12 +193,21 @@ async function sameSql(grantId: number) {
   return scopedQuery(dataset, access, query, read, null, IN_SCOPE).toSQL().toNative()
 }
 
-function rawStream(sql: string, bindings: readonly unknown[]) {
+/*
+ * The driver alone on the same SQL: its default rows (objects, and a Date per DATETIME from
+ * mysql2) — the figure the target is set against — or `arrays`, the driver's fastest mode
+ * (better-sqlite3 `.raw()`, mysql2 `rowsAsArray` + `dateStrings`), which the data API now uses.
+ */
+function rawStream(sql: string, bindings: readonly unknown[], arrays = false) {
   if (dbKind === 'sqlite') {
     const reader = new SqliteDatabase(app.makePath(process.env.SQLITE_FILE!), { readonly: true })
     const started = nowMs()
     let rows = 0
-    for (const row of reader.prepare(sql).iterate(...bindings)) if (row) rows++
+    for (const row of reader
+      .prepare(sql)
+      .raw(arrays)
+      .iterate(...bindings))
+      if (row) rows++
     reader.close()
     return Promise.resolve({ rows, seconds: (nowMs() - started) / 1000 })
   }
@@ -204,8 +215,9 @@ function rawStream(sql: string, bindings: readonly unknown[]) {
     const connection = mysql.createConnection({ ...config, database: process.env.DB_DATABASE })
     const started = nowMs()
     let rows = 0
+    const options = arrays ? { sql, rowsAsArray: true, dateStrings: true } : { sql }
     connection
-      .query(sql, [...bindings] as any[])
+      .query(options, [...bindings] as any[])
       .stream({ highWaterMark: 500 })
       .on('data', () => rows++)
       .on('error', reject)
@@ -214,11 +226,6 @@ function rawStream(sql: string, bindings: readonly unknown[]) {
         resolve({ rows, seconds: (nowMs() - started) / 1000 })
       })
   })
-}
-
-function rssMb(pid: number) {
-  const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-  return match ? Math.round(Number(match[1]) / 1024) : 0
 }
 
 function viaApi(secret: string, format: 'json' | 'csv', rows: number, pid: number) {
@@ -269,16 +276,15 @@ const { sql, bindings } = await sameSql(grantId)
 await db.manager.closeAll()
 
 spawnSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' })
-const server = spawn(
-  'taskset',
-  ['-c', '0', process.execPath, '--import', '@poppinss/ts-exec', 'bin/server.ts'],
-  {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  }
+const serverKind: ServerKind = process.env.DELIVERY_BENCH_SERVER === 'dev' ? 'dev' : 'build'
+// As bin/start.js runs the server (see docs/delivery.md "Benchmark" for why); '' for V8's defaults.
+const nodeFlags = (
+  process.env.DELIVERY_BENCH_NODE_FLAGS ?? '--max-semi-space-size=4 --heap-growing-percent=20'
 )
-process.on('exit', () => server.kill('SIGTERM'))
-await waitFor(PORT, '/health')
+  .split(' ')
+  .filter(Boolean)
+if (serverKind === 'build') buildApp()
+const server = await startServer({ kind: serverKind, port: PORT, nodeFlags })
 const idleRss = rssMb(server.pid!)
 
 // Warm both paths (JIT, buffer pool) on a smaller slice first.
@@ -288,26 +294,47 @@ await rawStream(sql.replace(/limit \?$/i, 'limit 50000'), bindings.slice(0, -1))
 // Interleaved rounds: the machine is shared and noisy, so each API run sits between raw runs.
 const ROUNDS = Number(process.env.DELIVERY_BENCH_ROUNDS ?? 2)
 const raws: { rows: number; seconds: number }[] = []
+const rawArrays: { rows: number; seconds: number }[] = []
 const jsons: Awaited<ReturnType<typeof viaApi>>[] = []
 const csvs: Awaited<ReturnType<typeof viaApi>>[] = []
 for (let round = 0; round < ROUNDS; round++) {
   raws.push(await rawStream(sql, bindings))
+  rawArrays.push(await rawStream(sql, bindings, true))
   jsons.push(await viaApi(secret, 'json', IN_SCOPE, server.pid!))
   raws.push(await rawStream(sql, bindings))
+  rawArrays.push(await rawStream(sql, bindings, true))
   csvs.push(await viaApi(secret, 'csv', IN_SCOPE, server.pid!))
 }
 raws.push(await rawStream(sql, bindings))
 const small = await viaApi(secret, 'json', 100_000, server.pid!)
-server.kill('SIGTERM')
+await stopServer(server)
+
+// The development server's memory, for comparison (ts-exec loader, hot-hook, no build).
+let dev: { idleRssMb: number; peakRss1MRowsMb: number; jsonRowsPerSecond: number } | null = null
+if (serverKind === 'build' && process.env.DELIVERY_BENCH_DEV !== '0') {
+  // V8's defaults, as `node ace serve` runs it.
+  const devServer = await startServer({ kind: 'dev', port: PORT })
+  const devIdle = rssMb(devServer.pid)
+  await viaApi(secret, 'json', 50_000, devServer.pid)
+  const run = await viaApi(secret, 'json', IN_SCOPE, devServer.pid)
+  await stopServer(devServer)
+  dev = {
+    idleRssMb: devIdle,
+    peakRss1MRowsMb: run.peakRssMb,
+    jsonRowsPerSecond: Math.round(IN_SCOPE / run.seconds),
+  }
+}
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const rawRate = median(raws.map((r) => r.rows / r.seconds))
+const rawArrayRate = median(rawArrays.map((r) => r.rows / r.seconds))
 const summary = (runs: Awaited<ReturnType<typeof viaApi>>[]) => {
   const rowsPerSecond = Math.round(median(runs.map((r) => IN_SCOPE / r.seconds)))
   return {
     rowsPerSecond,
     ratio: +(rowsPerSecond / rawRate).toFixed(2),
+    ratioToRawArrays: +(rowsPerSecond / rawArrayRate).toFixed(2),
     bytes: runs[0].bytes,
     peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
     seconds: runs.map((r) => +r.seconds.toFixed(2)),
@@ -322,29 +349,46 @@ const result = {
   rows: IN_SCOPE,
   tableRows: (STATIONS_IN + STATIONS_OUT) * HOURS,
   rounds: ROUNDS,
+  server:
+    serverKind === 'build'
+      ? 'node build/bin/server.js'
+      : 'node --import @poppinss/ts-exec bin/server.ts',
+  nodeFlags,
   loadAverage: { before: loadBefore, after: loadavg() },
   raw: { rowsPerSecond: Math.round(rawRate), seconds: raws.map((r) => +r.seconds.toFixed(2)) },
+  rawArrays: {
+    rowsPerSecond: Math.round(rawArrayRate),
+    seconds: rawArrays.map((r) => +r.seconds.toFixed(2)),
+  },
   json,
   csv,
   memory: {
     idleRssMb: idleRss,
     peakRss100kRowsMb: small.peakRssMb,
     peakRss1MRowsMb: Math.max(json.peakRssMb, csv.peakRssMb),
+    devServer: dev,
   },
   sql,
 }
 const failed = [...jsons, ...csvs, small].some((r) => r.status !== 200)
-if (raws.some((r) => r.rows !== IN_SCOPE) || failed)
+if ([...raws, ...rawArrays].some((r) => r.rows !== IN_SCOPE) || failed)
   throw new Error('unexpected row count or status')
 console.log(`  raw driver stream   ${result.raw.rowsPerSecond} rows/s (median of ${raws.length})`)
 console.log(
-  `  data API JSON       ${json.rowsPerSecond} rows/s (${json.ratio}× raw), ${(json.bytes / 1e6).toFixed(0)} MB`
+  `  raw, arrays         ${result.rawArrays.rowsPerSecond} rows/s (median of ${rawArrays.length})`
 )
 console.log(
-  `  data API CSV        ${csv.rowsPerSecond} rows/s (${csv.ratio}× raw), ${(csv.bytes / 1e6).toFixed(0)} MB`
+  `  data API JSON       ${json.rowsPerSecond} rows/s (${json.ratio}× raw, ${json.ratioToRawArrays}× raw arrays), ${(json.bytes / 1e6).toFixed(0)} MB`
 )
 console.log(
-  `  server RSS idle ${idleRss} MB, peak at 100k rows ${small.peakRssMb} MB, at 1M rows ${result.memory.peakRss1MRowsMb} MB`
+  `  data API CSV        ${csv.rowsPerSecond} rows/s (${csv.ratio}× raw, ${csv.ratioToRawArrays}× raw arrays), ${(csv.bytes / 1e6).toFixed(0)} MB`
 )
+console.log(
+  `  ${serverKind} server RSS idle ${idleRss} MB, peak at 100k rows ${small.peakRssMb} MB, at 1M rows ${result.memory.peakRss1MRowsMb} MB`
+)
+if (dev)
+  console.log(
+    `  dev server RSS idle ${dev.idleRssMb} MB, peak at 1M rows ${dev.peakRss1MRowsMb} MB (JSON ${dev.jsonRowsPerSecond} rows/s)`
+  )
 writeResult(`delivery_${dbKind}`, { database: dbKind, ...result })
 process.exit(0)

@@ -10,10 +10,10 @@ type Row = Record<string, unknown>
  * (record_values.ts): numbers as numbers, ISO UTC date-times. Each field gets its serialiser
  * once per call, so a row costs string concatenation, not an object and a JSON.stringify.
  */
-export interface Encoder {
+export interface Encoder<R = Row> {
   contentType: string
   head(): string
-  rows(batch: Row[]): string
+  rows(batch: R[]): string
   tail(meta: { rows: number; nextCursor: string | null }): string
 }
 
@@ -64,17 +64,20 @@ function jsonString(text: string) {
   return PLAIN.test(text) ? `"${text}"` : JSON.stringify(text)
 }
 
-function jsonRow(fields: StoreField[]) {
+/** Where a field's value sits in a row: its name in a row object, its index in a row array. */
+type Key = string | number
+
+function jsonRow<R>(fields: StoreField[], keys: Key[]) {
   const parts = fields.map((field, index) => ({
-    name: field.name,
+    at: keys[index],
     key: `${index === 0 ? '{' : ','}${JSON.stringify(field.name)}:`,
     text: textOf(field),
     quoted: QUOTED.has(field.type),
   }))
-  return (row: Row) => {
+  return (row: R) => {
     let out = ''
     for (const part of parts) {
-      const text = part.text(row[part.name])
+      const text = part.text((row as any)[part.at])
       out += part.key + (text === null ? 'null' : part.quoted ? jsonString(text) : text)
     }
     return out + '}'
@@ -93,27 +96,58 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
-function csvRow(fields: StoreField[]) {
+function csvRow<R>(fields: StoreField[], keys: Key[]) {
   // Numbers, dates and times we format ourselves never need quoting; text from the store may.
-  const parts = fields.map((field) => ({
-    name: field.name,
+  const parts = fields.map((field, index) => ({
+    at: keys[index],
     text: textOf(field),
     quoted: field.type === 'string',
   }))
-  return (row: Row) => {
+  return (row: R) => {
     let out = ''
-    for (const [i, part] of parts.entries()) {
-      const text = part.text(row[part.name])
-      if (i > 0) out += ','
+    let first = true
+    for (const part of parts) {
+      const text = part.text((row as any)[part.at])
+      if (!first) out += ','
+      first = false
       if (text !== null) out += part.quoted ? csvCell(text) : text
     }
     return out + '\r\n'
   }
 }
 
+/** Rows as objects keyed by field name (what Lucid and knex return). */
 export function encoderFor(format: DataFormat, fields: StoreField[], bom: boolean): Encoder {
+  return encoderOver<Row>(
+    format,
+    fields,
+    bom,
+    fields.map((f) => f.name)
+  )
+}
+
+/** Rows as arrays whose first values are the fields in order (row_stream's rowArrayBatches). */
+export function arrayEncoderFor(
+  format: DataFormat,
+  fields: StoreField[],
+  bom: boolean
+): Encoder<unknown[]> {
+  return encoderOver<unknown[]>(
+    format,
+    fields,
+    bom,
+    fields.map((_, index) => index)
+  )
+}
+
+function encoderOver<R>(
+  format: DataFormat,
+  fields: StoreField[],
+  bom: boolean,
+  keys: Key[]
+): Encoder<R> {
   if (format === 'csv') {
-    const line = csvRow(fields)
+    const line = csvRow<R>(fields, keys)
     return {
       contentType: 'text/csv; charset=utf-8',
       head: () => (bom ? '\uFEFF' : '') + fields.map((f) => csvCell(f.name)).join(',') + '\r\n',
@@ -125,7 +159,7 @@ export function encoderFor(format: DataFormat, fields: StoreField[], bom: boolea
       tail: () => '',
     }
   }
-  const json = jsonRow(fields)
+  const json = jsonRow<R>(fields, keys)
   if (format === 'ndjson') {
     return {
       contentType: 'application/x-ndjson; charset=utf-8',
