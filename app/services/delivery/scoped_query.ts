@@ -1,21 +1,16 @@
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type Grant from '#models/grant'
-import type { RowScope } from '#models/grant'
 import type GrantDataset from '#models/grant_dataset'
 import type { StoreDataset } from '#services/stores/store_definition'
 import { parseValue } from '#services/products/record_values'
 import { SQL_OPERATORS, type DataQuery } from '#services/delivery/data_query'
+import { SCOPE_COLUMNS, type ScopeDimension } from '#services/delivery/grant_terms'
 
 type Builder = DatabaseQueryBuilderContract<any>
 
 /** Row-scope dimensions and the store column that expresses each. */
-const DIMENSIONS: [keyof RowScope, string][] = [
-  ['districts', 'district_code'],
-  ['enterprises', 'enterprise_code'],
-  ['stations', 'station_code'],
-  ['sections', 'section_code'],
-]
+const DIMENSIONS = Object.entries(SCOPE_COLUMNS) as [ScopeDimension, string][]
 
 /*
  * The grant's row scope as SQL predicates: record labels, then each scope dimension. A
