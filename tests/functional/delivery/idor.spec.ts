@@ -29,17 +29,34 @@ test.group('Delivery · IDOR matrix', (group) => {
       ['get', `/api/v1/usage?grantId=${grant.id}`],
       ['get', `/api/v1/usage/stats?grantId=${grant.id}`],
       ['post', '/api/v1/api-keys', { name: 'x', grantIds: [grant.id] }],
+      ['post', `/api/v1/grants/${grant.id}/quota`, { rowsPerDay: 10, reason: 'x' }],
+      ['post', '/api/v1/exports', { grantId: grant.id, datasetCode: 'EQ-AIR-002', format: 'csv' }],
+      [
+        'get',
+        `/api/v1/visual/EQ-AIR-002/aggregate?grantId=${grant.id}&measures=pm25&bucket=day&stats=avg`,
+      ],
+      ['get', `/api/v1/visual/EQ-AIR-002/geojson?grantId=${grant.id}`],
+      [
+        'post',
+        '/api/v1/subscriptions',
+        { grantId: grant.id, datasetCode: 'EQ-AIR-002', url: 'http://127.0.0.1:9/hook' },
+      ],
     ]
     for (const [method, url, body] of routes) {
       const foreign = method === 'get' ? await b.get(url) : await b.post(url, body)
       assert.equal(foreign.status(), 404, `${method} ${url}`)
       const missing = url.replace(String(grant.id), '999999').replace(`/${key.id}`, '/999999')
-      const absent = method === 'get' ? await b.get(missing) : await b.post(missing, body)
+      const missingBody = body && 'grantId' in body ? { ...body, grantId: 999999 } : body
+      const absent = method === 'get' ? await b.get(missing) : await b.post(missing, missingBody)
       assert.equal(absent.status(), 404, `${method} ${missing}`)
     }
     assert.lengthOf((await b.get('/api/v1/grants')).body().data, 0)
     assert.lengthOf((await b.get('/api/v1/api-keys')).body().data, 0)
-    assert.lengthOf((await b.get('/api/v1/usage')).body().data, 0)
+    // B's own refused visual calls are in B's trail; nothing of A's grant is.
+    const trail = (await b.get('/api/v1/usage')).body().data
+    assert.isTrue(trail.every((u: any) => u.grantId === null && u.result === 'denied'))
+    assert.lengthOf((await b.get('/api/v1/exports')).body().data, 0)
+    assert.lengthOf((await b.get('/api/v1/subscriptions')).body().data, 0)
     // Nothing changed: A's key still works.
     ;(await data(client, key.secret)).assertStatus(200)
   })
