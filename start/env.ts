@@ -35,7 +35,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   DELIVERY_USER_CALLS_PER_MINUTE: Env.schema.number.optional(),
   DELIVERY_IP_CALLS_PER_MINUTE: Env.schema.number.optional(),
   CORS_ORIGIN: Env.schema.string.optional(),
-  // File exports (docs/delivery.md): caps, link life, retention, retries; storage via drive.
+  // File exports (docs/exports.md): caps, link life, retention, retries; storage via drive.
   EXPORT_MAX_ROWS: Env.schema.number.optional(),
   EXPORT_MAX_BYTES: Env.schema.number.optional(),
   EXPORT_MAX_CONCURRENT: Env.schema.number.optional(),

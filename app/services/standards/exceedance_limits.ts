@@ -5,7 +5,7 @@
  * industrial areas — the whole city). Hourly data uses the 1-hour limits where the standard
  * has them (SO2, NO2, CO, O3); PM2.5 and PM10 have only 24-hour limits, which hourly values
  * are screened against (an hour over 75 µg/m³ is not itself a legal exceedance — documented
- * in docs/delivery.md); O3-8h uses the 8-hour limit. Daily data uses the 24-hour limits and
+ * in docs/visual_query.md); O3-8h uses the 8-hour limit. Daily data uses the 24-hour limits and
  * the daily maximum 8-hour O3 limit.
  * Surface water: GB 3838-2002 class III (Ⅲ类, the usual assessment line for drinking-source
  * protection and fisheries), river limits from water_quality.ts; dissolved oxygen is a
