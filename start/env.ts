@@ -43,6 +43,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   EXPORT_MAX_ATTEMPTS: Env.schema.number.optional(),
   EXPORT_LINK_MINUTES: Env.schema.number.optional(),
   EXPORT_POLL_SECONDS: Env.schema.number.optional(),
+  EXPORT_CONCURRENCY: Env.schema.number.optional(),
   DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),
   DRIVE_FS_ROOT: Env.schema.string.optional(),
   S3_BUCKET: Env.schema.string.optional(),

@@ -49,7 +49,8 @@ export default class ExportsController {
     else query.where('userId', ctx.auth.user!.id)
     if (filters.status) query.where('status', filters.status)
     const page = await query.paginate(filters.page ?? 1, filters.perPage ?? 20)
-    return { data: page.all().map(transformExport), meta: paginationMeta(page) }
+    const data = page.all().map((job) => transformExport(job, { forAdmin: !!filters.all }))
+    return { data, meta: paginationMeta(page) }
   }
 
   async show(ctx: HttpContext) {

@@ -70,6 +70,14 @@ export default class ExportJob extends BaseModel {
   @column()
   declare claimedBy: string | null
 
+  /** New on every claim; a worker's writes are guarded by it (export_attempt.ts). */
+  @column({ serializeAs: null })
+  declare attemptToken: string | null
+
+  /** Rows a running attempt holds against the grant's rows per day until it ends. */
+  @column({ consume: Number, serializeAs: null })
+  declare rowsReserved: number
+
   @column.dateTime()
   declare heartbeatAt: DateTime | null
 

@@ -1,7 +1,10 @@
 import type ExportJob from '#models/export_job'
 
-/** Allow-list shape of an export job; the storage key never leaves the server. */
-export function transformExport(job: ExportJob) {
+/*
+ * Allow-list shape of an export job; the storage key never leaves the server. The error's text
+ * (it may name paths or hosts) is for the admins' list (`?all=1`); owners get its code.
+ */
+export function transformExport(job: ExportJob, { forAdmin = false } = {}) {
   const total = job.rowsTotal
   return {
     id: job.id,
@@ -25,6 +28,7 @@ export function transformExport(job: ExportJob) {
     downloadable: job.status === 'succeeded' && job.fileKey !== null,
     attempts: job.attempts,
     errorCode: job.errorCode,
+    ...(forAdmin ? { errorMessage: job.errorMessage } : {}),
     nextAttemptAt: job.nextAttemptAt?.toISO() ?? null,
     startedAt: job.startedAt?.toISO() ?? null,
     finishedAt: job.finishedAt?.toISO() ?? null,

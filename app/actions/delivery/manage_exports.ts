@@ -20,7 +20,13 @@ export default class ManageExports {
       .from('export_jobs')
       .where('id', job.id)
       .whereIn('status', OPEN_STATUSES)
-      .update({ status: 'cancelled', claimed_by: null, finished_at: now, updated_at: now })
+      .update({
+        status: 'cancelled',
+        claimed_by: null,
+        attempt_token: null,
+        finished_at: now,
+        updated_at: now,
+      })
     if (Number(changed) !== 1) throw new ExportStateException(job.id, job.status)
     await recordAudit(actor, this.#entry('export.cancel', job))
     return job.refresh()

@@ -28,7 +28,12 @@ const exportJob = {
         'E_EXPORT_TOO_LARGE',
         'E_QUOTA_EXCEEDED',
         'E_GRANT_REVOKED',
+        'E_EXPORT_RUNNER_LOST',
       ],
+    },
+    errorMessage: {
+      type: ['string', 'null'],
+      description: 'the last attempt’s error; only in the admins’ list (`all=1`)',
     },
     nextAttemptAt: { type: ['string', 'null'], format: 'date-time' },
     createdAt: { type: 'string', format: 'date-time' },

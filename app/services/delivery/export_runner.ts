@@ -8,6 +8,7 @@ import clock from '#services/clock'
 import { exportLimits } from '#config/exports'
 import { recordUsage } from '#services/delivery/usage_log'
 import { backoffSeconds, sqlTime } from '#services/delivery/export_jobs'
+import { ownedBy } from '#services/delivery/export_attempt'
 import RunExport, { usageOf } from '#actions/delivery/run_export'
 import AppException from '#exceptions/app_exception'
 import { ExportFailure } from '#exceptions/export_exceptions'
@@ -15,11 +16,13 @@ import { ExportFailure } from '#exceptions/export_exceptions'
 export const EXPORT_SWEEP_LOCK_KEY = 'exports:sweep'
 
 /*
- * Runs queued export jobs inside the app process. A job is claimed by
- * `UPDATE … SET status='running' WHERE id=? AND status='queued'`, so it runs exactly once
- * however many instances poll; the sweep (lost runners, retention) runs on one instance at a
- * time under the @adonisjs/lock database lock. Transient faults are retried with back-off up
- * to EXPORT_MAX_ATTEMPTS, then the job is `failed` and listed for admins (SECURITY.md fault 7).
+ * Runs queued export jobs inside the app process, up to EXPORT_CONCURRENCY at once. A job is
+ * claimed by `UPDATE … SET status='running', attempt_token=<new> WHERE id=? AND status='queued'`,
+ * so each attempt runs once however many workers and instances poll, and every later write of
+ * the attempt is guarded by its token. The sweep (lost runners, retention) runs on one instance
+ * at a time under the @adonisjs/lock database lock and requeues only jobs whose heartbeat
+ * stopped. Transient faults are retried with back-off up to EXPORT_MAX_ATTEMPTS, then the job is
+ * `failed` and listed for admins with its attempts and error (SECURITY.md fault 7).
  */
 export class ExportRunner {
   readonly id = `exports-${randomUUID()}`
@@ -47,13 +50,18 @@ export class ExportRunner {
     await this.#pass
   }
 
-  /** Claims and runs due jobs one after another; returns how many this runner ran. */
+  /** Runs due jobs on EXPORT_CONCURRENCY workers until none is left; returns how many ran. */
   async runPending(max = 50): Promise<number> {
     let ran = 0
-    for (let job = await this.claimNext(); job && ran < max; job = await this.claimNext()) {
-      await this.run(job)
-      ran++
+    const worker = async () => {
+      while (ran < max) {
+        const job = await this.claimNext()
+        if (!job) return
+        ran++
+        await this.run(job)
+      }
     }
+    await Promise.all(Array.from({ length: Math.max(1, exportLimits.concurrency) }, worker))
     return ran
   }
 
@@ -73,6 +81,8 @@ export class ExportRunner {
         .update({
           status: 'running',
           claimed_by: this.id,
+          attempt_token: randomUUID(),
+          rows_reserved: 0,
           attempts: db.raw('attempts + 1'),
           started_at: now,
           heartbeat_at: now,
@@ -86,7 +96,7 @@ export class ExportRunner {
 
   async run(job: ExportJob) {
     try {
-      await new RunExport().handle(job, this.id)
+      await new RunExport().handle(job, job.attemptToken!)
     } catch (error) {
       await this.#failed(job, error)
     }
@@ -100,21 +110,20 @@ export class ExportRunner {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000)
     const retry = !permanent && job.attempts < exportLimits.maxAttempts
     const now = clock.now()
-    const changed = await db
-      .from('export_jobs')
-      .where({ id: job.id, status: 'running', claimed_by: this.id })
-      .update({
-        ...(retry
-          ? {
-              status: 'queued',
-              next_attempt_at: sqlTime(now.plus({ seconds: backoffSeconds(job.attempts) })),
-            }
-          : { status: 'failed', finished_at: sqlTime(now) }),
-        claimed_by: null,
-        error_code: code,
-        error_message: message,
-        updated_at: sqlTime(now),
-      })
+    // Guarded by the attempt: a superseded or cancelled attempt's error changes nothing.
+    const changed = await ownedBy(job.id, job.attemptToken!).update({
+      ...(retry
+        ? {
+            status: 'queued',
+            next_attempt_at: sqlTime(now.plus({ seconds: backoffSeconds(job.attempts) })),
+          }
+        : { status: 'failed', finished_at: sqlTime(now) }),
+      claimed_by: null,
+      attempt_token: null,
+      error_code: code,
+      error_message: message,
+      updated_at: sqlTime(now),
+    })
     if (!permanent) logger.error({ err: error, exportId: job.id, retry }, 'export job failed')
     if (retry || Number(changed) !== 1) return
     await recordUsage({
@@ -139,7 +148,12 @@ export class ExportRunner {
     return ran ? result : { requeued: 0, expired: 0 }
   }
 
-  /** A running job without a heartbeat for the lease lost its process: run it again (or fail it). */
+  /*
+   * A running job without a heartbeat for the lease lost its process (a live attempt beats every
+   * `heartbeatMs`, 30 s, whatever step it is in): run it again, or fail it when out of attempts. The
+   * heartbeat test is in the UPDATE itself, so a beat landing meanwhile keeps the job; dropping
+   * the token shuts the old attempt out, and leaving `running` releases its row reservation.
+   */
   async #requeueLost() {
     const now = clock.now()
     const stale = sqlTime(now.minus({ seconds: exportLimits.leaseSeconds }))
@@ -150,13 +164,16 @@ export class ExportRunner {
       .update({
         status: 'failed',
         claimed_by: null,
+        attempt_token: null,
         error_code: 'E_EXPORT_RUNNER_LOST',
+        error_message: `no heartbeat for ${exportLimits.leaseSeconds} s on its last attempt`,
         finished_at: sqlTime(now),
         updated_at: sqlTime(now),
       })
     const requeued = await lost.clone().update({
       status: 'queued',
       claimed_by: null,
+      attempt_token: null,
       next_attempt_at: null,
       updated_at: sqlTime(now),
     })

@@ -74,8 +74,9 @@ export async function recordRefusal(
   })
 }
 
-export async function recordUsage(entry: UsageEntry) {
-  await db.table('data_usage').insert({
+/** `client`: a transaction when the row must commit with another change (an export's end). */
+export async function recordUsage(entry: UsageEntry, client: Pick<typeof db, 'table'> = db) {
+  await client.table('data_usage').insert({
     occurred_at: clock.now().toJSDate(),
     user_id: entry.userId,
     organisation_id: entry.organisationId,
@@ -96,15 +97,25 @@ export async function recordUsage(entry: UsageEntry) {
   })
 }
 
-/** Rows delivered under a grant since the start of today in the city's calendar. */
+/*
+ * Rows delivered under a grant since the start of today in the city's calendar, plus the rows
+ * running exports have reserved and not yet delivered (export_attempt.ts): a data call or an
+ * export started now must leave room for them.
+ */
 export async function rowsToday(grantId: number): Promise<number> {
   const start = clock.now().setZone('Asia/Shanghai').startOf('day').toUTC().toJSDate()
-  const [row] = await db
-    .from('data_usage')
-    .where('grant_id', grantId)
-    .where('occurred_at', '>=', start)
-    .sum('rows as total')
-  return Number(row?.total ?? 0)
+  const [[delivered], [reserved]] = await Promise.all([
+    db
+      .from('data_usage')
+      .where('grant_id', grantId)
+      .where('occurred_at', '>=', start)
+      .sum('rows as total'),
+    db
+      .from('export_jobs')
+      .where({ grant_id: grantId, status: 'running' })
+      .sum('rows_reserved as total'),
+  ])
+  return Number(delivered?.total ?? 0) + Number(reserved?.total ?? 0)
 }
 
 /** Seconds until the next city day, when the daily quota resets. */

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import type { Group } from '@japa/runner/core'
 import drive from '@adonisjs/drive/services/main'
 import exportRunner from '#services/delivery/export_runner'
+import { exportLimits } from '#config/exports'
 import { demoUser } from '#tests/helpers'
 import { DATASET, as, grantThroughRequest } from './fixtures.js'
 
@@ -84,3 +85,31 @@ export function fakeStorage(group: Group) {
     return () => drive.restore()
   })
 }
+
+/** Runs `body` with some export limits changed, then puts them back. */
+export async function withLimits(changes: Partial<typeof exportLimits>, body: () => Promise<void>) {
+  const saved = { ...exportLimits }
+  Object.assign(exportLimits, changes)
+  try {
+    await body()
+  } finally {
+    Object.assign(exportLimits, saved)
+  }
+}
+
+/*
+ * Runs `step` inside the runner's move of a finished file to the (fake) drive, before the move:
+ * the slow upload, where a test makes time pass, sweeps, or runs another worker. `times` calls
+ * get the step; later ones move straight through.
+ */
+export function duringUpload(step: (key: string) => Promise<void>, times = 1) {
+  const disk = drive.use()
+  const move = disk.moveFromFs.bind(disk)
+  let left = times
+  disk.moveFromFs = async (path: any, key: string, options?: any) => {
+    if (left-- > 0) await step(key)
+    return move(path, key, options)
+  }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

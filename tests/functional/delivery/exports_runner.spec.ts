@@ -8,18 +8,14 @@ import { exportLimits } from '#config/exports'
 import exportRunner, { ExportRunner } from '#services/delivery/export_runner'
 import { auditRows, isolate } from '#tests/helpers'
 import { as, setupDelivery } from './fixtures.js'
-import { createExport, exportGrant, exportOf, fakeStorage, runExports } from './export_fixtures.js'
-
-/** Runs `body` with some export limits changed, then puts them back. */
-async function withLimits(changes: Partial<typeof exportLimits>, body: () => Promise<void>) {
-  const saved = { ...exportLimits }
-  Object.assign(exportLimits, changes)
-  try {
-    await body()
-  } finally {
-    Object.assign(exportLimits, saved)
-  }
-}
+import {
+  createExport,
+  exportGrant,
+  exportOf,
+  fakeStorage,
+  runExports,
+  withLimits,
+} from './export_fixtures.js'
 
 async function queued(client: any, body: Record<string, unknown> = {}) {
   const grant = await exportGrant(client)
@@ -96,7 +92,7 @@ test.group('Delivery · export jobs: runner, cancel, retries, caps', (group) => 
     client,
     assert,
   }) => {
-    const { id } = await queued(client)
+    const { id, grant } = await queued(client)
     // A broken scratch directory: the kind of fault an operator fixes, then retries.
     const scratch = app.tmpPath('exports')
     await rm(scratch, { recursive: true, force: true })
@@ -134,8 +130,26 @@ test.group('Delivery · export jobs: runner, cancel, retries, caps', (group) => 
         listed.body().data.map((j: any) => j.id),
         [id]
       )
+      // What an admin needs to fix it: how often it ran and what the last attempt hit.
+      const [failed] = listed.body().data
+      assert.equal(failed.attempts, exportLimits.maxAttempts)
+      assert.equal(failed.errorCode, 'EEXIST')
+      assert.include(failed.errorMessage, 'mkdir')
     }
+    assert.notProperty(await exportOf(client, id), 'errorMessage', 'owners get the code only')
+
+    // The rest of the request and grant is unaffected: still approved and active, and the
+    // grant's other exports run once the fault is fixed.
     const applicant = await as(client, 'applicant')
+    const request = await applicant.get(`/api/v1/requests/${grant.requestCode}`)
+    assert.equal(request.body().data.status, 'approved')
+    assert.equal((await applicant.get(`/api/v1/grants/${grant.id}`)).body().data.status, 'active')
+    const other = await createExport(client, { grantId: grant.id, format: 'json' })
+    other.assertStatus(202)
+    assert.equal(await runExports(), 1)
+    assert.equal((await exportOf(client, other.body().data.id)).status, 'succeeded')
+    assert.equal((await exportOf(client, id)).status, 'failed', 'the failed job waits for an admin')
+
     ;(await applicant.post(`/api/v1/exports/${id}/retry`)).assertStatus(403)
     const retried = await (await as(client, 'sysadmin')).post(`/api/v1/exports/${id}/retry`)
     retried.assertStatus(200)
