@@ -11,14 +11,14 @@ export default class extends BaseSchema {
   async up() {
     this.schema.alterTable('export_jobs', (table) => {
       table.string('attempt_token', 36).nullable()
+      // Summed per grant on every data call (rowsToday) over `running` jobs only: the
+      // (status, next_attempt_at) index finds those few.
       table.bigInteger('rows_reserved').notNullable().defaultTo(0)
-      table.index(['grant_id', 'status'])
     })
   }
 
   async down() {
     this.schema.alterTable('export_jobs', (table) => {
-      table.dropIndex(['grant_id', 'status'])
       table.dropColumn('rows_reserved')
       table.dropColumn('attempt_token')
     })

@@ -54,10 +54,14 @@ export class ExportRunner {
   async runPending(max = 50): Promise<number> {
     let ran = 0
     const worker = async () => {
+      // The slot is taken before the claim, so the workers together never run more than max.
       while (ran < max) {
-        const job = await this.claimNext()
-        if (!job) return
         ran++
+        const job = await this.claimNext()
+        if (!job) {
+          ran--
+          return
+        }
         await this.run(job)
       }
     }
