@@ -187,8 +187,8 @@ export async function streamedSeries(
         flush()
         cell = { group, bucket: label, values: query.measures.map(() => []) }
       }
-      for (let i = 0; i < measureAt.length; i++) {
-        const value = row[measureAt[i]]
+      for (const [i, at] of measureAt.entries()) {
+        const value = row[at]
         if (value !== null && value !== undefined) cell.values[i].push(Number(value))
       }
     }
