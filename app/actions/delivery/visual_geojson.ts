@@ -156,16 +156,19 @@ export default class VisualGeojson {
       )
         .whereRaw('?? = visual_latest.visual_key', [keyColumn])
         .toSQL()
-      rows.joinRaw(
-        `join (select distinct ?? as visual_key from ??) as visual_latest on ?? = visual_latest.visual_key and ?? = (${latest.sql})`,
-        [
-          keyColumn,
-          dataset.storeTable,
-          keyColumn,
-          timeField,
-          ...(latest.bindings as (string | number)[]),
-        ]
+      // Keys first (CROSS JOIN fixes SQLite's join order), then each key's row by (key, time):
+      // left to itself SQLite drives from the labels index through every row of the year.
+      rows.knexQuery.from(
+        db.knexRawQuery(
+          '(select distinct ?? as visual_key from ??) as visual_latest cross join ??',
+          [keyColumn, dataset.storeTable, dataset.storeTable]
+        )
       )
+      rows.whereRaw(`?? = visual_latest.visual_key and ?? = (${latest.sql})`, [
+        keyColumn,
+        timeField,
+        ...(latest.bindings as (string | number)[]),
+      ])
     } else {
       const latest = scopedQuery(dataset, access, { ...filters, sort: [] }, [], null, 1)
         .clearSelect()
