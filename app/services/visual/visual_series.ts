@@ -79,8 +79,8 @@ function cellLimits(dataset: StoreDataset, query: VisualQuery) {
 
 /**
  * count/min/max/avg/exceed per (group, bucket) in SQL. avg is SUM/COUNT divided here rather
- * than AVG(): MariaDB's AVG of an integer column is a DECIMAL rounded to 4 places, while SUM of
- * one is exact. Exceedances are a conditional count over the same non-null values.
+ * than AVG(): MariaDB's AVG of an integer column is a DECIMAL rounded to 4 places. Exceedances
+ * are a conditional COUNT over the same non-null values (a NULL compares to nothing).
  */
 export async function sqlSeries(
   dataset: StoreDataset,
@@ -107,12 +107,13 @@ export async function sqlSeries(
     builder.count(`${measure} as c${i}`)
     if (wants('min')) builder.min(`${measure} as lo${i}`)
     if (wants('max')) builder.max(`${measure} as hi${i}`)
-    if (wants('avg')) builder.sum(`${measure} as s${i}`)
+    // A double sum: MariaDB sums integers as DECIMAL, ~2× slower; integers stay exact below 2^53.
+    if (wants('avg')) builder.select(db.raw(`SUM(?? + 0e0) as s${i}`, [measure]))
     const limit = limits[i]
     if (wants('exceed') && limit)
       builder.select(
         db.raw(
-          `SUM(CASE WHEN ?? ${limit.direction === 'above' ? '>' : '<'} ? THEN 1 ELSE 0 END) as x${i}`,
+          `COUNT(CASE WHEN ?? ${limit.direction === 'above' ? '>' : '<'} ? THEN 1 END) as x${i}`,
           [measure, limit.value]
         )
       )
