@@ -156,4 +156,45 @@ test.group('Delivery · visual query: SQL and streamed aggregates agree', (group
       logged
     )
   })
+
+  test('map points where the store has no (key, time) index: the grouped latest time', async ({
+    client,
+    assert,
+  }) => {
+    // Water sections are keyed (section, period, date): no index to walk, so max(date) per key.
+    const row = (section: string, date: string, cod: number, labels: object = OPEN) => ({
+      section_code: section,
+      period_type: 'monthly',
+      sampled_on: date,
+      district_code: '420102',
+      cod,
+      ...labels,
+    })
+    await db
+      .table('water_quality')
+      .multiInsert([
+        row('WS001', '2026-01-01', 15),
+        row('WS001', '2026-02-01', 18),
+        row('WS002', '2026-01-01', 12),
+        row('WS002', '2026-02-01', 40, HIDDEN[2]),
+      ])
+    const grant = await visualGrant(client, 'applicant', {
+      datasets: ['EQ-SW-002'],
+      fields: ['section_code', 'period_type', 'sampled_on', 'cod'],
+    })
+    const response = await visual(
+      client,
+      '/api/v1/visual/EQ-SW-002/geojson',
+      `grantId=${grant.id}&measures=cod`
+    )
+    response.assertStatus(200)
+    // WS002's sensitive February sample is outside the grant: its January one is the latest.
+    assert.deepEqual(
+      response.body().features.map((f: any) => [f.id, f.properties.sampled_on, f.properties.cod]),
+      [
+        ['WS001', '2026-02-01', 18],
+        ['WS002', '2026-01-01', 12],
+      ]
+    )
+  })
 })
