@@ -15,7 +15,8 @@ import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { randomBytes } from 'node:crypto'
 import { loadavg } from 'node:os'
-import { bootApp, runAce } from './support/app.js'
+import { bootApp } from './support/app.js'
+import { freshAirStore } from './support/air_store.js'
 import { buildApp, rssMb, startServer, stopServer, type ServerKind } from './support/server.js'
 import { nowMs, writeResult } from './support/stats.js'
 
@@ -89,12 +90,7 @@ const { default: db } = await import('@adonisjs/lucid/services/db')
 const { DateTime } = await import('luxon')
 
 async function fill() {
-  await runAce(app, 'migration:fresh', ['--force'])
-  await runAce(app, 'db:seed', ['--compact-output'])
-  const { upsertDataset } = await import('#services/catalog/upsert_dataset')
-  const { toDatasetDefinition } = await import('#services/stores/store_definition')
-  const { STORE_DATASETS } = await import('#database/data/datasets/index')
-  await upsertDataset(toDatasetDefinition(STORE_DATASETS.find((d) => d.code === 'EQ-AIR-002')!))
+  await freshAirStore(app)
   const raw = await writer()
   const start = Date.UTC(2025, 0, 1)
   const started = nowMs()

@@ -2,7 +2,6 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { findDataset } from '#actions/delivery/deliver_records'
 import { checkFields, checkQuota } from '#services/delivery/grant_access'
 import { scopedQuery } from '#services/delivery/scoped_query'
-import { rowBatches } from '#services/delivery/row_stream'
 import { secondsUntilTomorrow } from '#services/delivery/usage_log'
 import { formatValue } from '#services/products/record_values'
 import { exceedanceLimit } from '#services/standards/exceedance_limits'
@@ -14,7 +13,8 @@ import {
   pickParams,
   type VisualQuery,
 } from '#services/visual/visual_query'
-import { bucketSpan, makeBucketer, summarise, type Bucket } from '#services/visual/visual_stats'
+import { bucketSpan } from '#services/visual/visual_stats'
+import { needsRows, sqlSeries, streamedSeries } from '#services/visual/visual_series'
 import { aggregateValidator } from '#validators/visual'
 import AppException from '#exceptions/app_exception'
 import { QuotaExceededException } from '#exceptions/delivery_exceptions'
@@ -22,17 +22,10 @@ import { QuotaExceededException } from '#exceptions/delivery_exceptions'
 /** Points (buckets × groups × measures) one answer may hold: more is no longer a readable chart. */
 export const MAX_POINTS = 5000
 
-type Point = Record<string, number | string | null>
-interface Series {
-  group: string | null
-  measure: string
-  points: Point[]
-}
-
 /*
  * Chart series over granted rows: the grant's scope and the caller's filters as SQL (the data
- * API's scopedQuery), rows read in (group, time) order, each cell's statistics computed when
- * the next cell starts — so only one cell's values are in memory, and percentiles are exact.
+ * API's scopedQuery); counts, extremes, averages and exceedances grouped by the database,
+ * percentiles from the rows streamed in (group, time) order (#services/visual/visual_series).
  */
 export default class AggregateVisual {
   async handle(ctx: HttpContext, datasetCode: string) {
@@ -49,7 +42,6 @@ export default class AggregateVisual {
       checkFields(access, query.touched)
       const remaining = await checkQuota(access.grant)
 
-      const timeField = dataset.layout.timeField!
       const summary = await this.summary(dataset, access, query)
       if (summary.rows > remaining)
         throw new QuotaExceededException(secondsUntilTomorrow(), access.grant.rowsPerDay)
@@ -68,20 +60,11 @@ export default class AggregateVisual {
           details: [{ field: 'bucket', rule: `maxPoints:${MAX_POINTS}` }],
         })
 
-      const sort = [
-        ...(query.groupColumn ? [{ column: query.groupColumn, direction: 'asc' as const }] : []),
-        { column: timeField, direction: 'asc' as const },
-      ]
-      const read = [...new Set([...sort.map((s) => s.column), ...query.measures])]
-      const builder = scopedQuery(
-        dataset,
-        access,
-        { ...query.filters, sort },
-        read,
-        null,
-        Math.max(summary.rows, 1)
-      )
-      const series = await this.series(builder, dataset, query, params.bucket, call.usage)
+      const read = needsRows(query.stats) ? streamedSeries : sqlSeries
+      const series =
+        summary.rows === 0
+          ? []
+          : await read(dataset, access, query, params.bucket, call.usage, summary.rows)
       const limits = query.stats.includes('exceed')
         ? Object.fromEntries(query.measures.map((m) => [m, exceedanceLimit(dataset.code, m)!]))
         : undefined
@@ -129,47 +112,5 @@ export default class AggregateVisual {
       first: time(row.first),
       last: time(row.last),
     }
-  }
-
-  private async series(
-    builder: ReturnType<typeof scopedQuery>,
-    dataset: StoreDataset,
-    query: VisualQuery,
-    bucket: Bucket,
-    usage: { rows: number }
-  ): Promise<Series[]> {
-    const timeField = dataset.fields.find((f) => f.name === dataset.layout.timeField)!
-    const limits = query.measures.map((m) => exceedanceLimit(dataset.code, m))
-    const bucketOf = makeBucketer(bucket, timeField.type === 'date' ? 'date' : 'datetime')
-    const out = new Map<string, Series>()
-    let cell: { group: string | null; bucket: string; values: number[][] } | null = null
-    const flush = () => {
-      if (!cell) return
-      query.measures.forEach((measure, i) => {
-        const values = cell!.values[i]
-        if (values.length === 0) return
-        const id = `${cell!.group}\u0000${measure}`
-        let target = out.get(id)
-        if (!target) out.set(id, (target = { group: cell!.group, measure, points: [] }))
-        target.points.push({ bucket: cell!.bucket, ...summarise(values, query.stats, limits[i]) })
-      })
-    }
-    for await (const batch of rowBatches(builder)) {
-      usage.rows += batch.length
-      for (const row of batch) {
-        const group = query.groupColumn ? ((row[query.groupColumn] as string | null) ?? null) : null
-        const label = bucketOf(row[timeField.name])
-        if (!cell || cell.group !== group || cell.bucket !== label) {
-          flush()
-          cell = { group, bucket: label, values: query.measures.map(() => []) }
-        }
-        query.measures.forEach((measure, i) => {
-          const value = row[measure]
-          if (value !== null && value !== undefined) cell!.values[i].push(Number(value))
-        })
-      }
-    }
-    flush()
-    return [...out.values()]
   }
 }

@@ -122,7 +122,13 @@ export default class VisualGeojson {
     })
   }
 
-  /** The latest row per object in scope (every row when the store has no time field). */
+  /**
+   * The latest row per object in scope (every row when the store has no time field), in one
+   * query: the scoped rows joined to each key's latest scoped time. Where the store has an
+   * index starting (key, time), that time is found per key by walking the index backwards
+   * from the newest row to the first one in scope — a few index steps per key, where grouping
+   * max(time) reads every row of the year; otherwise it is that grouped max(time).
+   */
   private async latestRows(
     dataset: StoreDataset,
     access: Access,
@@ -132,23 +138,51 @@ export default class VisualGeojson {
   ): Promise<Row[]> {
     const timeField = dataset.layout.timeField
     const sort = [{ column: keyColumn, direction: 'asc' as const }]
-    const scoped = (columns: string[], limit: number) =>
-      scopedQuery(dataset, access, { ...filters, sort }, columns, null, limit)
-    if (!timeField) return this.capped(await scoped(read, MAX_FEATURES + 1))
-    const latest = await scoped([keyColumn], MAX_FEATURES + 1)
-      .clearSelect()
-      .select(keyColumn)
-      .max(`${timeField} as latest_at`)
-      .groupBy(keyColumn)
-    this.capped(latest)
-    if (latest.length === 0) return []
-    const pairs = latest.map(() => '(?, ?)').join(', ')
-    const rows = await scoped(read, MAX_FEATURES * 10).whereRaw(`(??, ??) IN (${pairs})`, [
-      keyColumn,
-      timeField,
-      ...latest.flatMap((row: Row) => [row[keyColumn], row.latest_at] as (string | Date)[]),
-    ])
-    return this.capped(rows)
+    const rows = scopedQuery(dataset, access, { ...filters, sort }, read, null, MAX_FEATURES + 1)
+    if (!timeField) return this.capped(await rows)
+    const { primary, indexes = [] } = dataset.layout
+    const walkable = [primary ?? [], ...indexes].some(
+      (index) => index[0] === keyColumn && index[1] === timeField
+    )
+    if (walkable) {
+      const newest = [{ column: timeField, direction: 'desc' as const }]
+      const latest = scopedQuery(
+        dataset,
+        access,
+        { ...filters, sort: newest },
+        [timeField],
+        null,
+        1
+      )
+        .whereRaw('?? = visual_latest.visual_key', [keyColumn])
+        .toSQL()
+      // Keys first (CROSS JOIN fixes SQLite's join order), then each key's row by (key, time):
+      // left to itself SQLite drives from the labels index through every row of the year.
+      rows.knexQuery.from(
+        db.knexRawQuery(
+          '(select distinct ?? as visual_key from ??) as visual_latest cross join ??',
+          [keyColumn, dataset.storeTable, dataset.storeTable]
+        )
+      )
+      rows.whereRaw(`?? = visual_latest.visual_key and ?? = (${latest.sql})`, [
+        keyColumn,
+        timeField,
+        ...(latest.bindings as (string | number)[]),
+      ])
+    } else {
+      const latest = scopedQuery(dataset, access, { ...filters, sort: [] }, [], null, 1)
+        .clearSelect()
+        .clearLimit()
+        .select(`${keyColumn} as visual_key`)
+        .max(`${timeField} as visual_at`)
+        .groupBy(keyColumn)
+        .toSQL()
+      rows.joinRaw(
+        `join (${latest.sql}) as visual_latest on ?? = visual_latest.visual_key and ?? = visual_latest.visual_at`,
+        [...(latest.bindings as (string | number)[]), keyColumn, timeField]
+      )
+    }
+    return this.capped(await rows)
   }
 
   private capped<T>(rows: T[]): T[] {
