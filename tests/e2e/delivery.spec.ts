@@ -270,6 +270,14 @@ test.group('E2E / grant, API key, data call, usage', (group) => {
     await quota.locator('.quota-submit').click()
     await expectMessage(officer, '配额已调整')
     await officer.locator('.grant-detail', { hasText: '每日 3 行' }).waitFor({ timeout: 10000 })
+
+    // The refused call in 使用记录 says why in words; the code is only on hover.
+    await officer.goto(`${baseUrl()}/delivery/usage`)
+    const refusal = officer.locator('.usage-table .el-table__row', { hasText: '授权已暂停' })
+    await refusal.first().waitFor({ timeout: 10000 })
+    assert.notInclude(await refusal.first().innerText(), 'E_GRANT_SUSPENDED')
+    assert.equal(await refusal.first().locator('[title="403 E_GRANT_SUSPENDED"]').count(), 1)
+    await screenshot(officer, 'delivery-09-usage-refusal')
     await officer.close()
 
     assert.equal((await call()).status, 200)
