@@ -9,7 +9,7 @@ import {
   signedIn,
   withCatalogAndBrowser,
 } from './flows.js'
-import { hourlyFixture } from '#tests/functional/public_data/fixtures'
+import { ensureHourlyRows } from './delivery_flows.js'
 
 /*
  * 数据服务 in a real browser: an auto-approved request becomes a grant, the applicant issues a
@@ -19,9 +19,8 @@ import { hourlyFixture } from '#tests/functional/public_data/fixtures'
 test.group('E2E / grant, API key, data call, usage', (group) => {
   const browserOf = withCatalogAndBrowser(group)
   // 12 hourly rows of EQ-AIR-002; one is labelled sensitive, which a general grant never reaches.
-  group.setup(async () => {
-    await hourlyFixture()
-  })
+  // The other 数据服务 files may have inserted them already (one database for the whole run).
+  group.setup(() => ensureHourlyRows())
 
   test('applicant: request → grant → key → data call → usage', async ({ assert }) => {
     const page = await signedIn(browserOf(), 'applicant')
@@ -90,6 +89,14 @@ test.group('E2E / grant, API key, data call, usage', (group) => {
     assert.notInclude(await page.content(), secret.slice(15))
     await screenshot(page, 'delivery-04-keys')
 
+    // Records this applicant already had (other 数据服务 files share the run's database).
+    const stats = await api<{ data: { records: number }[] }>(
+      await apiToken('applicant'),
+      'GET',
+      '/usage/stats?period=day'
+    )
+    const before = stats.body.data.reduce((sum, s) => sum + s.records, 0)
+
     // A program calls the data API with the key in the header.
     const response = await fetch(`${baseUrl()}/api/v1/data/EQ-AIR-002/records`, {
       headers: { 'X-API-Key': secret, 'Accept': 'application/json' },
@@ -99,7 +106,7 @@ test.group('E2E / grant, API key, data call, usage', (group) => {
     assert.lengthOf(body.data, 11)
     assert.property(body.data[0], 'pm25')
 
-    // 使用记录: that call with its rows, and the 11 records in the statistics.
+    // 使用记录: that call with its rows, and its 11 records in the statistics.
     await page.goto(`${baseUrl()}/delivery/usage`)
     const usageRow = page.locator('.usage-table .el-table__row', { hasText: 'EQ-AIR-002' }).first()
     await usageRow.waitFor({ timeout: 10000 })
@@ -107,7 +114,9 @@ test.group('E2E / grant, API key, data call, usage', (group) => {
     assert.include(usageText, '成功')
     assert.include(usageText, '接口调用')
     assert.match(usageText, /\b11\b/)
-    await page.locator('.total-records', { hasText: '11' }).waitFor({ timeout: 10000 })
+    await page
+      .locator('.total-records', { hasText: new RegExp(`^${(before + 11).toLocaleString()}$`) })
+      .waitFor({ timeout: 10000 })
     await page.locator('.usage-chart canvas').waitFor({ timeout: 10000 })
     await screenshot(page, 'delivery-05-usage')
     await page.close()
@@ -261,6 +270,14 @@ test.group('E2E / grant, API key, data call, usage', (group) => {
     await quota.locator('.quota-submit').click()
     await expectMessage(officer, '配额已调整')
     await officer.locator('.grant-detail', { hasText: '每日 3 行' }).waitFor({ timeout: 10000 })
+
+    // The refused call in 使用记录 says why in words; the code is only on hover.
+    await officer.goto(`${baseUrl()}/delivery/usage`)
+    const refusal = officer.locator('.usage-table .el-table__row', { hasText: '授权已暂停' })
+    await refusal.first().waitFor({ timeout: 10000 })
+    assert.notInclude(await refusal.first().innerText(), 'E_GRANT_SUSPENDED')
+    assert.equal(await refusal.first().locator('[title="403 E_GRANT_SUSPENDED"]').count(), 1)
+    await screenshot(officer, 'delivery-09-usage-refusal')
     await officer.close()
 
     assert.equal((await call()).status, 200)
