@@ -21,6 +21,8 @@ export const REQUEST_ACTIONS = [
   'amend',
   'fallback',
   'submit',
+  /** 超期提醒 by the clock: the system (actor null) told `targets`. */
+  'remind',
 ] as const
 export type RequestAction = (typeof REQUEST_ACTIONS)[number]
 

@@ -6,6 +6,7 @@ import Organisation from '#models/organisation'
 import { recordAudit, SYSTEM_ACTOR } from '#services/audit/audit_log'
 import { membersOf, recipientsOf } from '#services/notifications/recipients'
 import { sendNotifications } from '#services/notifications/notifier'
+import { recordAction } from '#services/requests/request_actions'
 import type { TimeoutConfig } from '#services/requests/node_config'
 import type { WorkflowPort } from '#workflow/port'
 import type { WorkflowTask } from '#workflow/types'
@@ -60,14 +61,26 @@ async function tellActors(
   return { status: recipients.length ? 'done' : 'skipped', details: { recipients } }
 }
 
-/** 催办 by the clock, once per reminder number. */
-export function remind(task: WorkflowTask, seq: number, of: number) {
-  return tellActors(task, {
+/**
+ * 催办 by the clock, once per reminder number; it also goes on the request's timeline, last, so
+ * a retried firing (notifications are keyed per recipient) records it once.
+ */
+export async function remind(task: WorkflowTask, seq: number, of: number) {
+  const outcome = await tellActors(task, {
     kind: 'task_reminder',
     key: `remind:${seq}`,
     title: `待办已超期，请尽快处理（第 ${seq}/${of} 次提醒）：${step(task)} / Overdue task, reminder ${seq} of ${of}: ${task.name ?? task.activityId} (${task.businessKey})`,
     data: { reminder: seq },
   })
+  if (outcome.status === 'done')
+    await recordAction(task.businessKey, task.processKey, {
+      action: 'remind',
+      actorId: null,
+      task,
+      targets: outcome.details.recipients as number[],
+      data: { reminder: seq, of },
+    })
+  return outcome
 }
 
 /** 即将到期: before the due time, at the follow-up date or `remindBeforeHours` ahead. */

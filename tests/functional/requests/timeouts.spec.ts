@@ -116,7 +116,7 @@ test.group('Task timeouts / reminders and escalation', (group) => {
 
   test('department review: reminds twice a day apart, then stops', async ({ client, assert }) => {
     travelTo('2026-03-02T10:00:00')
-    await submit(client, 'applicant')
+    const code = await submit(client, 'applicant')
     const head = as(client, 'deptreviewer')
     // dept_review: 3 working days → due Thu 5 Mar; reminders at due and due + 24 h.
     travelTo('2026-03-06T09:00:00')
@@ -130,6 +130,11 @@ test.group('Task timeouts / reminders and escalation', (group) => {
     const reminders = await head.notifications('task_reminder')
     assert.deepEqual(reminders.map((n) => n.data.reminder).sort(), [1, 2])
     assert.lengthOf(await firings('escalate'), 0)
+    // Both reminders are on the request's timeline, as the system, naming who was told.
+    const timeline = (await as(client, 'applicant').request(code)).timeline
+    const onTimeline = timeline.filter((e: any) => e.type === 'action_remind')
+    assert.lengthOf(onTimeline, 2)
+    assert.isTrue(onTimeline.every((e: any) => e.actor === null && e.targets.length > 0))
   })
 
   test('a task decided before its timeout gets no further firing', async ({ client, assert }) => {

@@ -122,6 +122,7 @@ export default {
     action_signoff_reject: 'Added approver objected',
     action_cc: 'Copied {targets}',
     action_urge: 'Urged',
+    action_remind: 'Overdue reminder sent to {targets}',
     action_withdraw_step: 'Took back the step',
     action_amend: 'Applicant amended and resubmitted',
     action_approve: 'Approved',

@@ -119,6 +119,7 @@ export default {
     action_signoff_reject: '加签人反对',
     action_cc: '抄送 {targets}',
     action_urge: '催办',
+    action_remind: '超期提醒：已通知 {targets}',
     action_withdraw_step: '撤回本环节办理',
     action_amend: '申请人修改后重新提交',
     action_approve: '同意',

@@ -16,7 +16,8 @@ export function useRequestActions(request: Ref<RequestDetail | null>, reload: ()
   const reviewerActed = computed(() =>
     (request.value?.timeline ?? []).some(
       (e) =>
-        e.type === 'task_completed' || (e.type.startsWith('action_') && e.type !== 'action_urge')
+        e.type === 'task_completed' ||
+        (e.type.startsWith('action_') && !['action_urge', 'action_remind'].includes(e.type))
     )
   )
 
