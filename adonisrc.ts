@@ -77,5 +77,7 @@ export default defineConfig({
     { pattern: 'workflows/*.bpmn', reloadServer: false },
     { pattern: 'forms/*.json', reloadServer: false },
     { pattern: 'app/locales/**/*.json', reloadServer: false },
+    // The built SPA, so the compiled server (build/) serves it too (npm start in production).
+    { pattern: 'frontend/dist/**', reloadServer: false },
   ],
 })

@@ -6,7 +6,7 @@
  */
 import { spawnSync, spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
 const node = process.execPath
@@ -72,17 +72,23 @@ if (!production) {
   }
 }
 
-console.log('▸ starting the server')
 // Memory of a long data API stream (docs/delivery.md "Benchmark"): 4 MB semi-spaces instead of
 // V8's default (tens of MB under load), so each batch's text dies in small scavenges, and old
 // space grown 1.2× after a full GC instead of up to 4× (it is not capped: exports may need it).
 // A 1 M-row stream then peaks ≈ 180 MB RSS on the compiled build (node build/bin/server.js),
 // ≈ 250 MB on this ts-exec server, instead of 330–480 MB.
 const V8_FLAGS = ['--max-semi-space-size=4', '--heap-growing-percent=20']
-const server = spawn(node, [...V8_FLAGS, '--import', '@poppinss/ts-exec', 'bin/server.ts'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: process.env,
-})
+// Production runs the compiled server (build/, whose application root is build/: SQLITE_FILE
+// is made relative to it, and settings come from the environment, not .env).
+let entry = ['--import', '@poppinss/ts-exec', 'bin/server.ts']
+const env = { ...process.env }
+if (production) {
+  step('compiling the server (node ace build)', ['ace', 'build'], { quiet: true })
+  entry = ['build/bin/server.js']
+  const file = resolve(root, process.env.SQLITE_FILE ?? 'tmp/ecoshare.sqlite3')
+  env.SQLITE_FILE = relative(join(root, 'build'), file)
+}
+console.log('▸ starting the server')
+const server = spawn(node, [...V8_FLAGS, ...entry], { cwd: root, stdio: 'inherit', env })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))
