@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 
-const paging = {
+export const paging = {
   page: vine.number().withoutDecimals().min(1).optional(),
   perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
 }
@@ -57,21 +57,28 @@ export const grantQuotaFields = {
   reason: vine.string().trim().minLength(1).maxLength(500),
 }
 export const grantQuotaValidator = vine.create(vine.object(grantQuotaFields))
-export const subscribeFields = {
+/**
+ * A selection from one granted dataset, as exports and subscriptions take it: the filters are
+ * the data API's query language as an object, parsed and checked against the schema and grant.
+ */
+export const grantedSelectionFields = {
   grantId: vine.number().withoutDecimals().min(1),
   datasetCode: vine
     .string()
     .trim()
     .regex(/^[A-Za-z0-9-]{1,64}$/),
-  url: vine.string().trim().maxLength(2048),
   fields: vine
     .array(vine.string().trim().maxLength(64))
     .minLength(1)
     .maxLength(200)
     .distinct()
     .optional(),
-  // Same form as the data API's query string; parsed and checked against the schema and grant.
   filters: vine.record(vine.any()).optional(),
+}
+
+export const subscribeFields = {
+  ...grantedSelectionFields,
+  url: vine.string().trim().maxLength(2048),
 }
 export const subscribeValidator = vine.create(vine.object(subscribeFields))
 

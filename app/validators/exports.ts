@@ -1,28 +1,16 @@
 import vine from '@vinejs/vine'
 import { EXPORT_FORMATS, EXPORT_STATUSES } from '#models/export_job'
+import { grantedSelectionFields, paging } from '#validators/delivery'
 
 export const createExportFields = {
-  grantId: vine.number().withoutDecimals().min(1),
-  datasetCode: vine
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9-]{1,64}$/),
+  ...grantedSelectionFields,
   format: vine.enum(EXPORT_FORMATS),
-  fields: vine
-    .array(vine.string().trim().maxLength(64))
-    .minLength(1)
-    .maxLength(200)
-    .distinct()
-    .optional(),
-  // The data API's query language as an object: {"pm25": {"gte": 75}, "from": "2026-01-01"}.
-  filters: vine.record(vine.any()).optional(),
   bom: vine.boolean().optional(),
 }
 export const createExportValidator = vine.create(vine.object(createExportFields))
 
 export const exportListFields = {
-  page: vine.number().withoutDecimals().min(1).optional(),
-  perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
+  ...paging,
   status: vine.enum(EXPORT_STATUSES).optional(),
   // Every user's exports: system admin and security officer (failed jobs to retry).
   all: vine.boolean().optional(),

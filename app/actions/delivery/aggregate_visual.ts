@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { findDataset } from '#actions/delivery/deliver_records'
 import { checkFields, checkQuota } from '#services/delivery/grant_access'
 import { scopedQuery } from '#services/delivery/scoped_query'
 import { secondsUntilTomorrow } from '#services/delivery/usage_log'
@@ -10,7 +9,6 @@ import { visualCall } from '#services/visual/visual_call'
 import {
   AGGREGATE_CONTROLS,
   parseVisualQuery,
-  pickParams,
   type VisualQuery,
 } from '#services/visual/visual_query'
 import { bucketSpan } from '#services/visual/visual_stats'
@@ -30,14 +28,10 @@ export const MAX_POINTS = 5000
 export default class AggregateVisual {
   async handle(ctx: HttpContext, datasetCode: string) {
     return visualCall(ctx, datasetCode, async (call) => {
-      const qs = ctx.request.qs()
-      const params = await aggregateValidator.validate(pickParams(qs, AGGREGATE_CONTROLS), {
-        messagesProvider: ctx.i18n.createMessagesProvider(),
-      })
-      const dataset = await findDataset(datasetCode)
-      call.usage.datasetCode = dataset.code
-      const access = await call.access(params.grantId, dataset.code)
-      call.usage.organisationId = access.grant.applicantOrgId
+      const { qs, params, dataset, access } = await call.open(
+        aggregateValidator,
+        AGGREGATE_CONTROLS
+      )
       const query = parseVisualQuery(dataset, params, qs)
       checkFields(access, query.touched)
       const remaining = await checkQuota(access.grant)

@@ -1,10 +1,8 @@
 import { Readable } from 'node:stream'
 import type { HttpContext } from '@adonisjs/core/http'
-import Dataset from '#models/dataset'
 import clock from '#services/clock'
-import { STORE_DATASETS } from '#database/data/datasets/index'
-import type { StoreDataset } from '#services/stores/store_definition'
 import { authenticateKey } from '#services/delivery/key_auth'
+import { findDataset } from '#services/delivery/published_dataset'
 import { redactQuery } from '#services/delivery/api_key_secret'
 import { checkCallerRate, checkFields, checkQuota, grantFor } from '#services/delivery/grant_access'
 import { parseDataQuery } from '#services/delivery/data_query'
@@ -18,7 +16,6 @@ import {
   startUsage,
   type UsageEntry,
 } from '#services/delivery/usage_log'
-import AppException from '#exceptions/app_exception'
 import InvalidFilterException from '#exceptions/invalid_filter_exception'
 
 /*
@@ -119,16 +116,4 @@ export default class DeliverRecords {
     }
     response.stream(Readable.from(body(), { objectMode: false }))
   }
-}
-
-/** The store behind a published catalog dataset; its schema comes from code. */
-export async function findDataset(code: string): Promise<StoreDataset> {
-  const upper = code.toUpperCase()
-  const dataset = STORE_DATASETS.find((d) => d.code === upper)
-  const published = dataset
-    ? await Dataset.query().where('code', upper).where('status', 'published').first()
-    : null
-  if (!dataset || !published)
-    throw new AppException('E_DATASET_NOT_FOUND', 404, { params: { code } })
-  return dataset
 }

@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { findDataset } from '#actions/delivery/deliver_records'
 import { checkFields, checkQuota, type Access } from '#services/delivery/grant_access'
 import { scopedQuery } from '#services/delivery/scoped_query'
 import { formatValue } from '#services/products/record_values'
@@ -8,12 +7,7 @@ import { PUBLIC_LABELS } from '#services/catalog/record_labels'
 import type { StoreDataset } from '#services/stores/store_definition'
 import { AIR_STATIONS, ENTERPRISES, OUTLETS, WATER_SECTIONS } from '#database/data/datasets/base'
 import { visualCall } from '#services/visual/visual_call'
-import {
-  GEOJSON_CONTROLS,
-  parseFilters,
-  parseMeasures,
-  pickParams,
-} from '#services/visual/visual_query'
+import { GEOJSON_CONTROLS, parseFilters, parseMeasures } from '#services/visual/visual_query'
 import { geojsonValidator } from '#validators/visual'
 import AppException from '#exceptions/app_exception'
 import InvalidFilterException from '#exceptions/invalid_filter_exception'
@@ -46,14 +40,7 @@ type Position = { lon: number; lat: number; name: string | null }
 export default class VisualGeojson {
   async handle(ctx: HttpContext, datasetCode: string) {
     return visualCall(ctx, datasetCode, async (call) => {
-      const qs = ctx.request.qs()
-      const params = await geojsonValidator.validate(pickParams(qs, GEOJSON_CONTROLS), {
-        messagesProvider: ctx.i18n.createMessagesProvider(),
-      })
-      const dataset = await findDataset(datasetCode)
-      call.usage.datasetCode = dataset.code
-      const access = await call.access(params.grantId, dataset.code)
-      call.usage.organisationId = access.grant.applicantOrgId
+      const { qs, params, dataset, access } = await call.open(geojsonValidator, GEOJSON_CONTROLS)
 
       const filters = parseFilters(dataset, qs, GEOJSON_CONTROLS)
       const { measures, problems } = parseMeasures(dataset, params.measures, false)

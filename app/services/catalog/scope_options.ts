@@ -8,6 +8,7 @@ import type { CatalogViewer } from '#services/catalog/catalog_viewer'
 import type { StoreDataset } from '#services/stores/store_definition'
 import { SCOPE_COLUMNS, type ScopeDimension } from '#services/delivery/grant_terms'
 import FieldConflictException from '#exceptions/field_conflict_exception'
+import { containsPattern } from '#services/sql_like'
 
 /*
  * What a request's row scope can name, for the form's scope editor and for the server's check
@@ -88,7 +89,7 @@ export async function searchEnterprises(
 ) {
   const query = labelled(viewer, 'enterprises')
   if (search) {
-    const like = `%${search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`
+    const like = containsPattern(search)
     query.where((q) =>
       q.where('enterprise_code', 'like', like).orWhere('enterprise_name', 'like', like)
     )

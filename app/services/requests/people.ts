@@ -1,4 +1,5 @@
 import User from '#models/user'
+import { containsPattern } from '#services/sql_like'
 
 /*
  * Names for the ids the workflow keeps (actors, targets), and the directory a reviewer picks
@@ -36,7 +37,7 @@ export async function peopleDirectory(
     .orderBy('id')
     .limit(limit)
   if (search) {
-    const like = `%${search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`
+    const like = containsPattern(search)
     query.where((q) => q.where('displayName', 'like', like).orWhere('username', 'like', like))
   }
   if (reviewersOnly)

@@ -9,6 +9,9 @@ import {
   startUsage,
   type UsageEntry,
 } from '#services/delivery/usage_log'
+import { findDataset } from '#services/delivery/published_dataset'
+import type { StoreDataset } from '#services/stores/store_definition'
+import { pickParams } from '#services/visual/visual_query'
 import { GrantNotFoundException } from '#exceptions/delivery_exceptions'
 
 /*
@@ -16,10 +19,20 @@ import { GrantNotFoundException } from '#exceptions/delivery_exceptions'
  * data API's (status per call against the clock, dataset, `visual_query` mode), and one usage
  * row per call — refused ones included — with rows = rows aggregated or features returned.
  */
+interface ParamsValidator<P> {
+  validate(data: unknown, options: { messagesProvider: any }): Promise<P>
+}
+
 export interface VisualCall {
   usage: UsageEntry
-  /** The grant named by `grantId`, once it is known to be the caller's, active and in mode. */
-  access(grantId: number, datasetCode: string): Promise<Access>
+  /**
+   * The endpoint's own parameters (only `controls`, validated), the published dataset, and the
+   * grant named by `grantId` once it is known to be the caller's, active and in mode.
+   */
+  open<P extends { grantId: number }>(
+    validator: ParamsValidator<P>,
+    controls: string[]
+  ): Promise<{ qs: Record<string, any>; params: P; dataset: StoreDataset; access: Access }>
 }
 
 export async function visualCall<T>(
@@ -36,16 +49,26 @@ export async function visualCall<T>(
     format: 'json',
     filter: redactQuery(ctx.request.qs()),
   }
-  const access = async (grantId: number, code: string) => {
-    const grant = await Grant.query().where('id', grantId).preload('datasets').first()
+  const open: VisualCall['open'] = async (validator, controls) => {
+    const qs = ctx.request.qs()
+    const params = await validator.validate(pickParams(qs, controls), {
+      messagesProvider: ctx.i18n.createMessagesProvider(),
+    })
+    const dataset = await findDataset(datasetCode)
+    usage.datasetCode = dataset.code
+    const grant = await Grant.query().where('id', params.grantId).preload('datasets').first()
     if (!grant || !(await ctx.bouncer.with(GrantPolicy).allows('use', grant)))
-      throw new GrantNotFoundException(grantId)
-    const granted = activeGrant([grant], code, 'visual_query')
-    Object.assign(usage, { grantId: grant.id, purpose: grant.purpose })
-    return granted
+      throw new GrantNotFoundException(params.grantId)
+    const access = activeGrant([grant], dataset.code, 'visual_query')
+    Object.assign(usage, {
+      grantId: grant.id,
+      purpose: grant.purpose,
+      organisationId: grant.applicantOrgId,
+    })
+    return { qs, params, dataset, access }
   }
   try {
-    const result = await run({ usage, access })
+    const result = await run({ usage, open })
     await recordUsage({ ...usage, durationMs: performance.now() - started })
     return result
   } catch (error) {
