@@ -98,15 +98,15 @@ const { ExportRunner } = await import('#services/delivery/export_runner')
 const { default: ExportJob } = await import('#models/export_job')
 const { default: drive } = await import('@adonisjs/drive/services/main')
 const { SYSTEM_ACTOR } = await import('#services/audit/audit_log')
-const { exportAccess, parseExportQuery, publishedStore } =
-  await import('#services/delivery/export_access')
+const { exportAccess, parseExportQuery } = await import('#services/delivery/export_access')
+const { findDataset } = await import('#services/delivery/published_dataset')
 const { scopedQuery, selectedColumns } = await import('#services/delivery/scoped_query')
 const { rowBatches } = await import('#services/delivery/row_stream')
 
 /** The same scoped rows read and dropped: what the export costs on top of reading. */
 async function readOnly(limit: number) {
   const access = await exportAccess(grant.id, user.id, 'EQ-AIR-002')
-  const dataset = await publishedStore('EQ-AIR-002')
+  const dataset = await findDataset('EQ-AIR-002')
   const query = parseExportQuery(dataset, { fields: [], filters: {}, bom: false })
   const { read } = selectedColumns(query, access.grantDataset, dataset)
   let rows = 0

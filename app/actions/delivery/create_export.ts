@@ -4,7 +4,8 @@ import ExportJob, { OPEN_STATUSES, type ExportFormat } from '#models/export_job'
 import { exportLimits } from '#config/exports'
 import { recordAudit, type AuditActor } from '#services/audit/audit_log'
 import { checkFields, checkQuota, type Access } from '#services/delivery/grant_access'
-import { exportAccess, parseExportQuery, publishedStore } from '#services/delivery/export_access'
+import { exportAccess, parseExportQuery } from '#services/delivery/export_access'
+import { findDataset } from '#services/delivery/published_dataset'
 import { recordUsage } from '#services/delivery/usage_log'
 import AppException from '#exceptions/app_exception'
 import { TooManyExportsException } from '#exceptions/export_exceptions'
@@ -32,7 +33,7 @@ export default class CreateExport {
     let access: Access | null = null
     try {
       access = await exportAccess(input.grantId, user.id, input.datasetCode.toUpperCase())
-      const dataset = await publishedStore(access.grantDataset.datasetCode)
+      const dataset = await findDataset(access.grantDataset.datasetCode)
       const query = {
         fields: input.fields ?? [],
         filters: input.filters ?? {},

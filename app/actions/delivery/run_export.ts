@@ -11,7 +11,8 @@ import { scopedQuery, selectedColumns } from '#services/delivery/scoped_query'
 import { rowBatches } from '#services/delivery/row_stream'
 import { recordUsage } from '#services/delivery/usage_log'
 import { Heartbeat, ownedBy, reserveRows } from '#services/delivery/export_attempt'
-import { exportAccess, parseExportQuery, publishedStore } from '#services/delivery/export_access'
+import { exportAccess, parseExportQuery } from '#services/delivery/export_access'
+import { findDataset } from '#services/delivery/published_dataset'
 import { openWriter, type Watermark } from '#services/delivery/export_writers'
 import { sqlTime } from '#services/delivery/export_jobs'
 import { ExportFailure } from '#exceptions/export_exceptions'
@@ -44,7 +45,7 @@ export default class RunExport {
   async #attempt(job: ExportJob, token: string, heartbeat: Heartbeat): Promise<RunOutcome> {
     const started = performance.now()
     const access = await exportAccess(job.grantId, job.userId, job.datasetCode)
-    const dataset = await publishedStore(job.datasetCode)
+    const dataset = await findDataset(job.datasetCode)
     const query = parseExportQuery(dataset, job.query)
     checkFields(access, query.touched)
     const { output, read } = selectedColumns(query, access.grantDataset, dataset)

@@ -1,12 +1,9 @@
-import Dataset from '#models/dataset'
 import Grant from '#models/grant'
 import type { ExportQuery } from '#models/export_job'
 import clock from '#services/clock'
-import { STORE_DATASETS } from '#database/data/datasets/index'
 import type { StoreDataset } from '#services/stores/store_definition'
 import type { Access } from '#services/delivery/grant_access'
 import { parseDataQuery, type DataQuery } from '#services/delivery/data_query'
-import AppException from '#exceptions/app_exception'
 import InvalidFilterException from '#exceptions/invalid_filter_exception'
 import { DeliveryDeniedException, GrantNotFoundException } from '#exceptions/delivery_exceptions'
 
@@ -39,17 +36,6 @@ export async function exportAccess(
   if (!grantDataset)
     throw new DeliveryDeniedException('E_DATASET_NOT_GRANTED', { dataset: datasetCode })
   return { grant, grantDataset }
-}
-
-/** The store behind a published catalog dataset; its schema comes from code. */
-export async function publishedStore(code: string): Promise<StoreDataset> {
-  const dataset = STORE_DATASETS.find((d) => d.code === code)
-  const published = dataset
-    ? await Dataset.query().where('code', code).where('status', 'published').first()
-    : null
-  if (!dataset || !published)
-    throw new AppException('E_DATASET_NOT_FOUND', 404, { params: { code } })
-  return dataset
 }
 
 /** Keys of the data API's query language that an export sets itself, never through filters. */
